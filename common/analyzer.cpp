@@ -1,0 +1,98 @@
+#include "analyzer.hpp"
+
+#include <array>
+#include <stdexcept>
+
+#include <nlohmann/json.hpp>
+
+#include "dates.hpp"
+#include "schema.hpp"
+
+namespace dateline {
+
+namespace {
+
+// Gap in term positions between fields, so that a phrase never spans title and body.
+constexpr Xapian::termpos field_gap = 100;
+
+constexpr std::array<const char*, 33> english_stopwords = {
+    "a",    "an",   "and",  "are", "as",   "at",    "be",   "but",  "by",   "for",  "if",
+    "in",   "into", "is",   "it",  "its",  "no",    "not",  "of",   "on",   "or",   "such",
+    "that", "the",  "their", "then", "there", "these", "they", "this", "to",   "was",  "with"};
+
+}  // namespace
+
+std::string AnalyzerSettings::to_json() const {
+    return nlohmann::json{{"stemmer", stemmer},
+                          {"stem_strategy", "some"},
+                          {"stopwords", "english-basic"},
+                          {"cjk_ngram", cjk_ngram},
+                          {"title_weight", title_weight}}
+        .dump();
+}
+
+AnalyzerSettings AnalyzerSettings::from_json(const std::string& text) {
+    auto parsed = nlohmann::json::parse(text, nullptr, false);
+    if (!parsed.is_object()) throw std::runtime_error("analyzer settings are not a JSON object");
+    AnalyzerSettings settings;
+    settings.stemmer = parsed.value("stemmer", settings.stemmer);
+    settings.cjk_ngram = parsed.value("cjk_ngram", settings.cjk_ngram);
+    settings.title_weight = parsed.value("title_weight", settings.title_weight);
+    return settings;
+}
+
+AnalyzerSettings AnalyzerSettings::from_database(const Xapian::Database& db) {
+    const std::string stored = db.get_metadata(schema::meta_analyzer);
+    return stored.empty() ? AnalyzerSettings{} : from_json(stored);
+}
+
+std::unique_ptr<Xapian::Stopper> make_english_stopper() {
+    return std::make_unique<Xapian::SimpleStopper>(english_stopwords.begin(),
+                                                   english_stopwords.end());
+}
+
+DocumentAnalyzer::DocumentAnalyzer(const AnalyzerSettings& settings)
+    : settings_(settings), stopper_(make_english_stopper()) {
+    generator_.set_stemmer(Xapian::Stem(settings_.stemmer));
+    generator_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+    // Stop words get no stemmed term (they are useless alone) but keep their positions.
+    generator_.set_stopper(stopper_.get());
+    generator_.set_stopper_strategy(Xapian::TermGenerator::STOP_STEMMED);
+    if (settings_.cjk_ngram) generator_.set_flags(Xapian::TermGenerator::FLAG_CJK_NGRAM);
+}
+
+Xapian::Document DocumentAnalyzer::analyze(const PressRelease& release) {
+    Xapian::Document doc;
+    generator_.set_document(doc);
+
+    generator_.index_text(release.title, 1, schema::prefix_title);
+    generator_.increase_termpos(field_gap);
+    generator_.index_text(release.title, settings_.title_weight);
+    generator_.increase_termpos(field_gap);
+    if (!release.place.empty()) {
+        generator_.index_text(release.place);
+        generator_.increase_termpos(field_gap);
+    }
+    generator_.index_text(release.body);
+
+    doc.add_boolean_term(schema::id_term(release.id));
+    if (!release.lang.empty()) doc.add_boolean_term(schema::filter_term(schema::prefix_lang, release.lang));
+    if (!release.source.empty()) {
+        doc.add_boolean_term(schema::filter_term(schema::prefix_source, release.source));
+    }
+    if (!release.place.empty()) {
+        doc.add_boolean_term(schema::filter_term(schema::prefix_place, release.place));
+    }
+    const std::string day = dates::compact_day(release.date);
+    if (!day.empty()) {
+        doc.add_boolean_term(schema::prefix_year + day.substr(0, 4));
+        doc.add_boolean_term(schema::prefix_month + day.substr(0, 6));
+        doc.add_value(schema::slot_date, day);
+        doc.add_value(schema::slot_month, day.substr(0, 6));
+    }
+    doc.add_value(schema::slot_fingerprint, schema::fingerprint(release));
+    doc.set_data(schema::encode_data(release));
+    return doc;
+}
+
+}  // namespace dateline

@@ -1,0 +1,26 @@
+#pragma once
+// The press release as every part of Dateline sees it.
+
+#include <string>
+
+#include <nlohmann/json_fwd.hpp>
+
+namespace dateline {
+
+struct PressRelease {
+    std::string id;      // stable unique id; may be empty until assign_id() runs
+    std::string title;
+    std::string date;    // ISO 8601: "YYYY-MM-DD" or "YYYY-MM-DDThh:mm:ss"; empty if unknown
+    std::string source;  // issuer: agency, ministry, office
+    std::string place;   // dateline place, e.g. "BEIJING"; empty if none
+    std::string url;
+    std::string lang;    // ISO 639-1 code, e.g. "en"; empty if unknown
+    std::string body;    // plain text, paragraphs separated by a blank line
+};
+
+bool operator==(const PressRelease& a, const PressRelease& b);
+
+void to_json(nlohmann::json& j, const PressRelease& r);
+void from_json(const nlohmann::json& j, PressRelease& r);
+
+}  // namespace dateline

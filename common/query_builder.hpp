@@ -1,0 +1,60 @@
+#pragma once
+// From the user's query text to a Xapian::Query, with the same analysis as the indexer.
+//
+// Matching ignores case: words are lower-cased before parsing (Xapian's STEM_SOME would leave
+// capitalised words unstemmed), so `Development`, `DEVELOPMENT` and `development` all match by
+// the stem and find the same documents. Documents that contain the exact word forms the user
+// typed get a boost on top, because exact forms carry precision. Hyphenated words and quoted
+// text are phrases over unstemmed (but case-folded) words. Operator words (AND, OR, NOT, XOR,
+// NEAR, ADJ) keep their case, since that is what makes them operators.
+//
+// A query the Xapian parser rejects (`AND`, `NOT x`, some mixed Latin/CJK text) is retried
+// with fewer operators; `interpretation` says which reading was used.
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include <xapian.h>
+
+#include "analyzer.hpp"
+
+namespace dateline {
+
+enum class QueryInterpretation {
+    full,            // operators, phrases, +/- and field prefixes as written
+    without_operators,  // AND/OR/NOT/brackets taken as words; phrases and +/- still apply
+    plain_words,     // every word as a plain search term
+    nothing_searchable,  // no searchable words: matches nothing
+};
+
+const char* to_string(QueryInterpretation interpretation);
+
+// Lower-cases every whitespace-separated token except the operator words.
+std::string lower_case_words(std::string_view text);
+
+struct BuiltQuery {
+    Xapian::Query query;
+    QueryInterpretation interpretation = QueryInterpretation::full;
+};
+
+// Not thread-safe (Xapian::QueryParser is not): one per worker thread.
+class QueryBuilder {
+public:
+    explicit QueryBuilder(const AnalyzerSettings& settings);
+
+    BuiltQuery build(std::string_view text);
+
+private:
+    Xapian::Query parse(const std::string& text, unsigned flags,
+                        Xapian::QueryParser::stem_strategy strategy);
+
+    Xapian::Query with_boosts(const Xapian::Query& stemmed, const Xapian::Query& exact,
+                              const std::string& folded_text, unsigned cjk_flag);
+
+    AnalyzerSettings settings_;
+    std::unique_ptr<Xapian::Stopper> stopper_;  // declared first: outlives parser_
+    Xapian::QueryParser parser_;
+};
+
+}  // namespace dateline

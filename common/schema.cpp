@@ -1,0 +1,85 @@
+#include "schema.hpp"
+
+#include <cctype>
+#include <cstdint>
+
+#include <nlohmann/json.hpp>
+
+namespace dateline::schema {
+
+std::string hash_hex(std::string_view text) {
+    // FNV-1a, 64 bit: stable across platforms and releases, which std::hash is not.
+    std::uint64_t hash = 14695981039346656037ULL;
+    for (unsigned char c : text) {
+        hash ^= c;
+        hash *= 1099511628211ULL;
+    }
+    static constexpr char digits[] = "0123456789abcdef";
+    std::string out(16, '0');
+    for (int i = 15; i >= 0; --i) {
+        out[static_cast<std::size_t>(i)] = digits[hash & 0xF];
+        hash >>= 4;
+    }
+    return out;
+}
+
+std::string id_term(std::string_view id) {
+    std::string term = prefix_id;
+    if (term.size() + id.size() <= max_term_bytes) {
+        term += id;
+    } else {
+        term += "#";
+        term += hash_hex(id);
+    }
+    return term;
+}
+
+std::string filter_term(std::string_view prefix, std::string_view value) {
+    std::string term(prefix);
+    bool pending_space = false;
+    for (unsigned char c : value) {
+        if (std::isspace(c)) {
+            pending_space = term.size() > prefix.size();
+            continue;
+        }
+        if (pending_space) term += ' ';
+        pending_space = false;
+        term += static_cast<char>(std::tolower(c));
+    }
+    if (term.size() > max_term_bytes) {
+        term = std::string(prefix) + "#" + hash_hex(term);
+    }
+    return term;
+}
+
+std::string fingerprint(const PressRelease& release) {
+    // A separator that cannot occur in UTF-8 text keeps fields from running into each other.
+    const std::string sep = "\xff";
+    return hash_hex(release.id + sep + release.title + sep + release.date + sep +
+                    release.source + sep + release.place + sep + release.url + sep +
+                    release.lang + sep + release.body);
+}
+
+void assign_id(PressRelease& release) {
+    if (!release.id.empty()) return;
+    if (!release.url.empty()) {
+        release.id = release.url;
+        return;
+    }
+    const std::string sep = "\xff";
+    release.id = "sha-" + hash_hex(release.title + sep + release.date + sep + release.body);
+}
+
+std::string encode_data(const PressRelease& release) {
+    nlohmann::json data = release;
+    data["v"] = version;
+    return data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+std::optional<PressRelease> decode_data(const std::string& data) {
+    auto parsed = nlohmann::json::parse(data, nullptr, false);
+    if (!parsed.is_object() || parsed.value("v", 0) != version) return std::nullopt;
+    return parsed.get<PressRelease>();
+}
+
+}  // namespace dateline::schema

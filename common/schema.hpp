@@ -1,0 +1,60 @@
+#pragma once
+// The Xapian schema: the one table of term prefixes, value slots, document data and database
+// metadata keys. The indexer writes with it and the server reads with it.
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <xapian.h>
+
+#include "document.hpp"
+
+namespace dateline::schema {
+
+inline constexpr int version = 1;
+
+// Term prefixes, following Xapian Omega's conventions where one exists.
+inline constexpr const char* prefix_id = "Q";          // unique id (boolean)
+inline constexpr const char* prefix_title = "S";       // title words (free text)
+inline constexpr const char* prefix_lang = "L";        // language code (boolean)
+inline constexpr const char* prefix_year = "Y";        // YYYY (boolean)
+inline constexpr const char* prefix_month = "M";       // YYYYMM (boolean)
+inline constexpr const char* prefix_source = "XSOURCE";  // issuer, normalised (boolean)
+inline constexpr const char* prefix_place = "XPLACE";    // dateline place, normalised (boolean)
+
+// Value slots.
+inline constexpr Xapian::valueno slot_date = 0;         // "YYYYMMDD": sort and range filter
+inline constexpr Xapian::valueno slot_month = 1;        // "YYYYMM": timeline facet
+inline constexpr Xapian::valueno slot_fingerprint = 2;  // content hash: skip unchanged, collapse
+
+// Database metadata keys.
+inline constexpr const char* meta_schema_version = "dateline.schema_version";
+inline constexpr const char* meta_analyzer = "dateline.analyzer";  // JSON, see analyzer.hpp
+inline constexpr const char* meta_last_indexed = "dateline.last_indexed";  // ISO 8601 UTC
+
+// Xapian refuses terms longer than 245 bytes; longer ids are replaced by a hash.
+inline constexpr std::size_t max_term_bytes = 240;
+
+// The unique-id term for a document id.
+std::string id_term(std::string_view id);
+
+// A boolean filter term: prefix + the value lower-cased, whitespace collapsed, cut to fit.
+std::string filter_term(std::string_view prefix, std::string_view value);
+
+// A stable 64-bit hash of text, as 16 lower-case hex digits.
+std::string hash_hex(std::string_view text);
+
+// Fingerprint of everything that is stored for a document: equal fingerprints mean an
+// unchanged document.
+std::string fingerprint(const PressRelease& release);
+
+// Fills a missing id: from the URL, else a hash of (title, date, body).
+void assign_id(PressRelease& release);
+
+// Document data: versioned JSON {"v":1, id, title, date, source, place, url, lang, body}.
+std::string encode_data(const PressRelease& release);
+// Decodes document data; nullopt if it is not data written by this schema.
+std::optional<PressRelease> decode_data(const std::string& data);
+
+}  // namespace dateline::schema

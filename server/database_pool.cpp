@@ -1,0 +1,45 @@
+#include "database_pool.hpp"
+
+namespace dateline::server {
+
+SearchHandle::SearchHandle(const std::string& path)
+    : db(path),
+      settings(AnalyzerSettings::from_database(db)),
+      stemmer(settings.stemmer),
+      query_builder(settings) {}
+
+DatabasePool::DatabasePool(std::string path) : path_(std::move(path)) {}
+
+DatabasePool::Lease::~Lease() {
+    if (handle_) pool_->give_back(std::move(handle_));
+}
+
+void DatabasePool::give_back(std::unique_ptr<SearchHandle> handle) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    idle_.push_back(std::move(handle));
+}
+
+DatabasePool::Lease DatabasePool::acquire() {
+    std::unique_ptr<SearchHandle> handle;
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        if (!idle_.empty()) {
+            handle = std::move(idle_.back());
+            idle_.pop_back();
+        }
+    }
+    try {
+        if (handle) {
+            handle->db.reopen();
+        } else {
+            handle = std::make_unique<SearchHandle>(path_);
+        }
+    } catch (const Xapian::DatabaseOpeningError& e) {
+        throw DatabaseUnavailable("cannot open database '" + path_ + "': " + e.get_description());
+    } catch (const Xapian::DatabaseError& e) {
+        throw DatabaseUnavailable("cannot read database '" + path_ + "': " + e.get_description());
+    }
+    return Lease(*this, std::move(handle));
+}
+
+}  // namespace dateline::server

@@ -1,0 +1,81 @@
+#include "http_server.hpp"
+
+#include <csignal>
+#include <pthread.h>
+#include <stdexcept>
+#include <thread>
+
+#include "exit_codes.hpp"
+#include "log.hpp"
+#include "routes.hpp"
+
+namespace dateline::server {
+
+namespace {
+constexpr std::size_t max_request_body = 0;  // GET only: no body is ever accepted
+constexpr time_t read_timeout_seconds = 5;
+constexpr time_t write_timeout_seconds = 5;
+constexpr std::size_t keep_alive_max_requests = 100;
+}  // namespace
+
+HttpServer::HttpServer(ServerConfig config)
+    : config_(std::move(config)), pool_(config_.db_path), service_(pool_) {
+    const unsigned threads = config_.threads;
+    http_.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+    http_.set_payload_max_length(max_request_body);
+    http_.set_read_timeout(read_timeout_seconds, 0);
+    http_.set_write_timeout(write_timeout_seconds, 0);
+    http_.set_keep_alive_max_count(keep_alive_max_requests);
+    register_routes(http_, service_, config_);
+}
+
+int HttpServer::bind() {
+    if (config_.port == 0) {
+        const int port = http_.bind_to_any_port(config_.bind_address);
+        if (port <= 0) throw std::runtime_error("cannot listen on " + config_.bind_address);
+        return port;
+    }
+    if (!http_.bind_to_port(config_.bind_address, config_.port)) {
+        throw std::runtime_error("cannot listen on " + config_.bind_address + ":" +
+                                 std::to_string(config_.port) +
+                                 " (is the port in use? --port 0 picks a free one)");
+    }
+    return config_.port;
+}
+
+bool HttpServer::listen() { return http_.listen_after_bind(); }
+
+int run_server(const ServerConfig& config, std::ostream& out) {
+    log::configure("dateline-server", config.log_level, true);
+
+    // Signals are taken by one thread with sigwait(), so stopping needs no work inside a
+    // signal handler. Block them before any other thread starts, so all threads inherit that.
+    sigset_t stop_signals;
+    sigemptyset(&stop_signals);
+    sigaddset(&stop_signals, SIGINT);
+    sigaddset(&stop_signals, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+
+    HttpServer server(config);
+    const int port = server.bind();
+    const std::string host = config.bind_address.find(':') != std::string::npos
+                                 ? "[" + config.bind_address + "]"
+                                 : config.bind_address;
+    out << "listening on http://" << host << ":" << port << "/" << std::endl;
+    log::info("serving database '" + config.db_path + "' and page '" + config.web_dir + "'");
+
+    std::thread signal_waiter([&] {
+        int received = 0;
+        sigwait(&stop_signals, &received);
+        log::info(received == SIGTERM ? "SIGTERM: stopping" : "SIGINT: stopping");
+        while (!server.is_running()) std::this_thread::yield();
+        server.stop();
+    });
+    const bool ok = server.listen();
+    // When listen() ends on its own, wake the waiter so it can be joined.
+    pthread_kill(signal_waiter.native_handle(), SIGTERM);
+    signal_waiter.join();
+    return ok ? exit_code::ok : exit_code::failure;
+}
+
+}  // namespace dateline::server

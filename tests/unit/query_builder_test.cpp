@@ -1,0 +1,77 @@
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "query_builder.hpp"
+
+using dateline::AnalyzerSettings;
+using dateline::QueryBuilder;
+using dateline::QueryInterpretation;
+
+TEST_CASE("query builder: query text to Xapian query", "[common]") {
+    QueryBuilder builder{AnalyzerSettings{}};
+    // (query text, interpretation, expected Xapian description)
+    auto [text, interpretation, description] =
+        GENERATE(table<std::string, QueryInterpretation, std::string>({
+            {"\"high-quality development\"", QueryInterpretation::full,
+             "Query((high@1 PHRASE 3 quality@2 PHRASE 3 development@3))"},
+            // Hyphenated words are phrases; the other word matches by stem; the exact forms
+            // and the whole phrase are boosts.
+            {"high-quality development", QueryInterpretation::full,
+             "Query((((high@1 PHRASE 2 quality@2) AND Zdevelop@3) AND_MAYBE ((high@1 PHRASE 2 "
+             "quality@2) AND development@3) AND_MAYBE (high@1 PHRASE 3 quality@2 PHRASE 3 "
+             "development@3)))"},
+            // Case never changes what matches: all three match the stem.
+            {"development", QueryInterpretation::full,
+             "Query((Zdevelop@1 AND_MAYBE development@1))"},
+            {"Development", QueryInterpretation::full,
+             "Query((Zdevelop@1 AND_MAYBE development@1))"},
+            {"DEVELOPMENT", QueryInterpretation::full,
+             "Query((Zdevelop@1 AND_MAYBE development@1))"},
+            {"developments", QueryInterpretation::full,
+             "Query((Zdevelop@1 AND_MAYBE developments@1))"},
+            // Stop words drop out of the required part, and stay in the phrase boost.
+            {"belt and road", QueryInterpretation::full,
+             "Query(((Zbelt@1 AND Zroad@3) AND_MAYBE (belt@1 AND road@3) AND_MAYBE (belt@1 "
+             "PHRASE 3 and@2 PHRASE 3 road@3)))"},
+            {"the", QueryInterpretation::full, "Query(the@1)"},
+            {"tax OR fraud", QueryInterpretation::full,
+             "Query(((Ztax@1 OR Zfraud@2) AND_MAYBE (tax@1 OR fraud@2)))"},
+            {"tax NOT fraud", QueryInterpretation::full,
+             "Query(((Ztax@1 AND_NOT Zfraud@2) AND_MAYBE (tax@1 AND_NOT fraud@2)))"},
+            {"+tax -fraud", QueryInterpretation::full,
+             "Query(((Ztax@1 AND_NOT Zfraud@2) AND_MAYBE (tax@1 AND_NOT fraud@2)))"},
+            {"title:Fraud", QueryInterpretation::full, "Query((ZSfraud@1 AND_MAYBE Sfraud@1))"},
+            // What Xapian's parser rejects is read again with fewer operators.
+            {"AND", QueryInterpretation::without_operators, "Query(and@1)"},
+            {"NOT sanctions", QueryInterpretation::without_operators,
+             "Query((Zsanction@2 AND_MAYBE sanctions@2))"},
+            {"high-quality AND", QueryInterpretation::without_operators,
+             "Query((high@1 PHRASE 2 quality@2))"},
+            {"(tax", QueryInterpretation::full, "Query((Ztax@1 AND_MAYBE tax@1))"},
+            {"\"unbalanced quote", QueryInterpretation::full,
+             "Query((unbalanced@1 PHRASE 2 quote@2))"},
+            {"!!!", QueryInterpretation::nothing_searchable, "Query()"},
+        }));
+    CAPTURE(text);
+    const auto built = builder.build(text);
+    CHECK(built.interpretation == interpretation);
+    CHECK(built.query.get_description() == description);
+}
+
+TEST_CASE("query builder never throws on hostile text", "[common]") {
+    QueryBuilder builder{AnalyzerSettings{}};
+    const std::string inputs[] = {"", "    ", "AND OR NOT", "((((((", "\"\"\"\"", "a:b:c:d",
+                                  "NEAR/3", "tax NEAR/99999999999 fraud", "*", "-", "+",
+                                  "press 发展 release", "发展 AND", std::string(1024, 'x'),
+                                  std::string(300, '(') + "x", "\xe2\x80\x9c quoted \xe2\x80\x9d"};
+    for (const auto& input : inputs) {
+        CAPTURE(input);
+        CHECK_NOTHROW(builder.build(input));
+    }
+}
+
+TEST_CASE("lower_case_words keeps operator words", "[common]") {
+    CHECK(dateline::lower_case_words("Tax AND Fraud NEAR/3 ÉTÉ") == "tax AND fraud NEAR/3 été");
+    CHECK(dateline::lower_case_words("Belt  and\tRoad") == "belt  and\troad");
+}
