@@ -68,14 +68,19 @@ bool LineReader::fill() {
     auto* gz = static_cast<gzFile>(gz_);
     buffer_.resize(chunk_bytes);
     const int got = gzread(gz, buffer_.data(), chunk_bytes);
-    std::string error = got < 0 ? stream_error(gz) : std::string();
-    if (got == 0) error = stream_error(gz);
-    if (!error.empty()) {
-        throw_read_error(path_, " at line " + std::to_string(line_number_ + 1), error);
+    if (got <= 0) {
+        std::string error = stream_error(gz);
+        if (got < 0 && error.empty()) error = "read error";
+        if (!error.empty()) {
+            throw_read_error(path_, " at line " + std::to_string(line_number_ + 1), error);
+        }
+        buffer_.clear();
+        buffer_pos_ = 0;
+        return false;
     }
-    buffer_.resize(got > 0 ? static_cast<std::size_t>(got) : 0);
+    buffer_.resize(static_cast<std::size_t>(got));
     buffer_pos_ = 0;
-    return got > 0;
+    return true;
 }
 
 bool LineReader::next(std::string& line) {

@@ -32,6 +32,13 @@ void read_jsonl(LineReader& reader, std::string line, const std::string& name,
             try {
                 PressRelease release = parse_jsonl_record(line);
                 schema::assign_id(release);
+                // Records rarely carry the dateline place as a field; their body often opens
+                // with one. The body itself is kept as the record gives it.
+                if (release.place.empty()) {
+                    if (const auto dateline = parse_dateline(release.body)) {
+                        release.place = dateline->place;
+                    }
+                }
                 handlers.on_record(std::move(release));
             } catch (const ParseError& e) {
                 handlers.on_skip(name, reader.line_number(), e.what());
@@ -55,6 +62,10 @@ void read_text(LineReader& reader, std::string line, const std::string& path,
         }
     } while (reader.next(line));
 
+    if (text.find('\0') != std::string::npos) {
+        handlers.on_skip(name, 0, "binary file (contains NUL bytes), not a text article");
+        return;
+    }
     std::string_view view = utf8::strip_bom(text);
     std::string repaired;
     if (const std::size_t bad = utf8::first_invalid(view); bad != view.size()) {

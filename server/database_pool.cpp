@@ -28,16 +28,29 @@ DatabasePool::Lease DatabasePool::acquire() {
             idle_.pop_back();
         }
     }
-    try {
-        if (handle) {
-            handle->db.reopen();
-        } else {
-            handle = std::make_unique<SearchHandle>(path_);
+    // A writer committing while we open or reopen can discard the revision being read:
+    // that is retried; other errors mean the database is not usable now.
+    constexpr int max_attempts = 5;
+    for (int attempt = 1;; ++attempt) {
+        try {
+            if (handle) {
+                handle->db.reopen();
+            } else {
+                handle = std::make_unique<SearchHandle>(path_);
+            }
+            break;
+        } catch (const Xapian::DatabaseModifiedError& e) {
+            if (attempt == max_attempts) {
+                throw DatabaseUnavailable("database '" + path_ + "' keeps changing: " +
+                                          e.get_description());
+            }
+        } catch (const Xapian::DatabaseOpeningError& e) {
+            throw DatabaseUnavailable("cannot open database '" + path_ + "': " +
+                                      e.get_description());
+        } catch (const Xapian::DatabaseError& e) {
+            throw DatabaseUnavailable("cannot read database '" + path_ + "': " +
+                                      e.get_description());
         }
-    } catch (const Xapian::DatabaseOpeningError& e) {
-        throw DatabaseUnavailable("cannot open database '" + path_ + "': " + e.get_description());
-    } catch (const Xapian::DatabaseError& e) {
-        throw DatabaseUnavailable("cannot read database '" + path_ + "': " + e.get_description());
     }
     return Lease(*this, std::move(handle));
 }

@@ -251,7 +251,7 @@ TEST_CASE("fixture bodies keep their paragraphs and markup as text", "[common]")
         const auto release = parse_wire_text(read_fixture("wire/crlf-wrapped.txt"));
         CHECK(release.title == "Valdoria Trade Ministry Reports Record Exports of Machine Parts");
         CHECK_THAT(release.body, Contains("found new buyers in neighbouring markets.\n\nThe "));
-        CHECK_THAT(release.body, Contains("shipments of pumps, valves and gear assemblies rose by"));
+        CHECK_THAT(release.body, Contains("pumps, valves and gear assemblies rose by 14"));
         CHECK(release.body.find('\n') != std::string::npos);
     }
     SECTION("markup is kept verbatim") {
@@ -261,7 +261,8 @@ TEST_CASE("fixture bodies keep their paragraphs and markup as text", "[common]")
         CHECK_THAT(release.body, Contains("\"confirm your registration\""));
     }
     SECTION("the phrase fixture says it in the title and three times in the body") {
-        const auto release = parse_wire_text(read_fixture("wire/coastal-high-quality-development.txt"));
+        const auto release =
+            parse_wire_text(read_fixture("wire/coastal-high-quality-development.txt"));
         CHECK_THAT(release.title, Contains("High-Quality Development"));
         std::size_t count = 0;
         for (auto pos = release.body.find("high-quality development"); pos != std::string::npos;

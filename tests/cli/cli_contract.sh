@@ -1,0 +1,74 @@
+#!/bin/sh
+# Command-line contract of the real binaries: exit codes, where help and errors go, the
+# located error format and the run summary. Usage: cli_contract.sh INDEXER SERVER TEST_DATA_DIR
+set -u
+indexer=$1
+server=$2
+data=$3
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+passed=0
+failed=0
+
+# expect NAME EXPECTED_STATUS COMMAND... ; stdout/stderr land in $tmp/out and $tmp/err
+expect() {
+    name=$1 expected=$2
+    shift 2
+    "$@" >"$tmp/out" 2>"$tmp/err" </dev/null
+    status=$?
+    if [ "$status" -eq "$expected" ]; then
+        passed=$((passed + 1))
+    else
+        failed=$((failed + 1))
+        echo "FAIL: $name: exit $status, expected $expected"
+        sed 's/^/  stderr: /' "$tmp/err" | head -5
+    fi
+}
+# check NAME GREP_ARGS... FILE: passes when grep finds the pattern
+check() {
+    name=$1
+    shift
+    if grep -q "$@"; then
+        passed=$((passed + 1))
+    else
+        failed=$((failed + 1))
+        echo "FAIL: $name"
+    fi
+}
+
+expect "indexer --help" 0 "$indexer" --help
+check "indexer --help on stdout" "Exit status" "$tmp/out"
+expect "indexer --version" 0 "$indexer" --version
+check "indexer --version text" "^indexer [0-9]" "$tmp/out"
+expect "indexer unknown flag" 2 "$indexer" --db "$tmp/db" --no-such-flag "$data/wire"
+check "indexer usage error format" "^indexer: error: .*(see --help)" "$tmp/err"
+expect "indexer without --db" 2 "$indexer" "$data/wire"
+
+expect "indexer indexes fixtures" 0 "$indexer" --db "$tmp/db" --quiet "$data/wire" "$data/jsonl/releases.jsonl"
+check "indexer summary" "21 added, 0 replaced, 0 unchanged, 0 skipped" "$tmp/err"
+expect "indexer re-run is idempotent" 0 "$indexer" --db "$tmp/db" --quiet "$data/wire" "$data/jsonl/releases.jsonl.gz"
+check "indexer re-run summary" "0 added, 0 replaced, 21 unchanged" "$tmp/err"
+
+expect "indexer skips bad records and goes on" 0 "$indexer" --db "$tmp/db" --quiet "$data/bad"
+check "located error with line" "mixed.jsonl:4: error: not a JSON object" "$tmp/err"
+check "located error without line" "empty.txt: error: empty file" "$tmp/err"
+expect "indexer --strict fails on skips" 1 "$indexer" --db "$tmp/db" --quiet --strict "$data/bad/mixed.jsonl"
+expect "indexer missing input" 1 "$indexer" --db "$tmp/db" --quiet "$tmp/no-such-file.jsonl"
+check "missing input named" "no-such-file.jsonl: error: no such file or folder" "$tmp/err"
+
+expect "indexer reads stdin" 0 sh -c "cat '$data/wire/belt-and-road-forum.txt' | '$indexer' --db '$tmp/db2' --quiet --json -"
+check "json summary on stdout" '"added":1' "$tmp/out"
+
+expect "indexer on a path that is not a database" 1 "$indexer" --db "$data/wire/ap-style.txt" "$data/wire"
+check "database error message" "^indexer: error: cannot open database" "$tmp/err"
+
+expect "server --help" 0 "$server" --help
+check "server --help on stdout" "\-\-web-dir" "$tmp/out"
+expect "server --version" 0 "$server" --version
+expect "server unknown flag" 2 "$server" --db "$tmp/db" --bogus
+expect "server bad port" 2 "$server" --db "$tmp/db" --port 70000
+check "server configuration problem named" "\-\-port" "$tmp/err"
+expect "server bad web dir" 2 "$server" --db "$tmp/db" --web-dir "$tmp/nowhere"
+
+echo "cli_contract: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
