@@ -65,6 +65,16 @@ bool is_stopped(const Xapian::Stopper& stopper, const std::string& term) {
     return stopper(word);
 }
 
+// "U.S.", "W.V.": Xapian's parser reads capital letters with dots as one acronym term ("us");
+// lower-cased they would fall apart into single letters.
+bool is_acronym(std::string_view token) {
+    for (std::size_t i = 0; i + 2 < token.size(); ++i) {
+        const auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
+        if (upper(token[i]) && token[i + 1] == '.' && upper(token[i + 2])) return true;
+    }
+    return false;
+}
+
 }  // namespace
 
 std::string lower_case_words(std::string_view text) {
@@ -75,7 +85,7 @@ std::string lower_case_words(std::string_view text) {
         const std::size_t space = text.find_first_of(" \t\r\n", pos);
         const std::size_t end = space == std::string_view::npos ? text.size() : space;
         const std::string_view token = text.substr(pos, end - pos);
-        if (is_operator_word(token)) {
+        if (is_operator_word(token) || is_acronym(token)) {
             out += token;
         } else {
             for (Xapian::Utf8Iterator it(token.data(), token.size()); it != Xapian::Utf8Iterator();

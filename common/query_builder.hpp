@@ -6,7 +6,8 @@
 // the stem and find the same documents. Documents that contain the exact word forms the user
 // typed get a boost on top, because exact forms carry precision. Hyphenated words and quoted
 // text are phrases over unstemmed (but case-folded) words. Operator words (AND, OR, NOT, XOR,
-// NEAR, ADJ) keep their case, since that is what makes them operators.
+// NEAR, ADJ) keep their case, since that is what makes them operators, and so do acronyms
+// such as "U.S.", which the parser reads as one term only when they are in capitals.
 //
 // A query the Xapian parser rejects (`AND`, `NOT x`, some mixed Latin/CJK text) is retried
 // with fewer operators; `interpretation` says which reading was used.
@@ -30,7 +31,7 @@ enum class QueryInterpretation {
 
 const char* to_string(QueryInterpretation interpretation);
 
-// Lower-cases every whitespace-separated token except the operator words.
+// Lower-cases every whitespace-separated token except operator words and acronyms ("U.S.").
 std::string lower_case_words(std::string_view text);
 
 struct BuiltQuery {

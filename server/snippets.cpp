@@ -17,7 +17,17 @@ std::string snippet_html(const Xapian::MSet& mset, const std::string& text,
     // The background model picks the window with the rarer terms. SNIPPET_EXHAUSTIVE is left
     // out: it scans the whole text and costs ~4x at the median on long releases.
     const unsigned flags = base_flags(settings) | Xapian::MSet::SNIPPET_BACKGROUND_MODEL;
-    return mset.snippet(text, settings.length, stemmer, flags, mark_open, mark_close, omission);
+    std::string snippet =
+        mset.snippet(text, settings.length, stemmer, flags, mark_open, mark_close, omission);
+    if (snippet.find(mark_open) != std::string::npos) return snippet;
+    // The quick pass can settle on a window without a match when the only match lies deep in
+    // a long text; only then pay for the exhaustive pass.
+    std::string exhaustive =
+        mset.snippet(text, settings.length, stemmer,
+                     flags | Xapian::MSet::SNIPPET_EXHAUSTIVE |
+                         Xapian::MSet::SNIPPET_EMPTY_WITHOUT_MATCH,
+                     mark_open, mark_close, omission);
+    return exhaustive.empty() ? snippet : exhaustive;
 }
 
 std::string highlight_html(const Xapian::MSet& mset, const std::string& text,

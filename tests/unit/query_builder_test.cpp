@@ -42,6 +42,10 @@ TEST_CASE("query builder: query text to Xapian query", "[common]") {
             {"+tax -fraud", QueryInterpretation::full,
              "Query(((Ztax@1 AND_NOT Zfraud@2) AND_MAYBE (tax@1 AND_NOT fraud@2)))"},
             {"title:Fraud", QueryInterpretation::full, "Query((ZSfraud@1 AND_MAYBE Sfraud@1))"},
+            // Acronyms stay one term.
+            {"U.S. Treasury", QueryInterpretation::full,
+             "Query(((us@1 AND Ztreasuri@2) AND_MAYBE (us@1 AND treasury@2) AND_MAYBE (us@1 "
+             "PHRASE 2 treasury@2)))"},
             // What Xapian's parser rejects is read again with fewer operators.
             {"AND", QueryInterpretation::without_operators, "Query(and@1)"},
             {"NOT sanctions", QueryInterpretation::without_operators,
@@ -74,4 +78,5 @@ TEST_CASE("query builder never throws on hostile text", "[common]") {
 TEST_CASE("lower_case_words keeps operator words", "[common]") {
     CHECK(dateline::lower_case_words("Tax AND Fraud NEAR/3 ÉTÉ") == "tax AND fraud NEAR/3 été");
     CHECK(dateline::lower_case_words("Belt  and\tRoad") == "belt  and\troad");
+    CHECK(dateline::lower_case_words("U.S. Treasury W.V.") == "U.S. treasury W.V.");
 }
