@@ -50,6 +50,10 @@ int run_server(const ServerConfig& config, std::ostream& out) {
 
     // Signals are taken by one thread with sigwait(), so stopping needs no work inside a
     // signal handler. Block them before any other thread starts, so all threads inherit that.
+    // A shell starts background jobs with SIGINT ignored; an ignored signal never reaches
+    // sigwait(), so restore the default disposition (blocked, it cannot kill us).
+    std::signal(SIGINT, SIG_DFL);
+    std::signal(SIGTERM, SIG_DFL);
     sigset_t stop_signals;
     sigemptyset(&stop_signals);
     sigaddset(&stop_signals, SIGINT);

@@ -164,7 +164,7 @@ TEST_CASE("commits happen in batches", "[indexer]") {
     CHECK(Xapian::Database(db).get_revision() == 4);
 }
 
-TEST_CASE("--json prints the summary on stdout", "[indexer]") {
+TEST_CASE("the JSON summary goes to stdout", "[indexer]") {
     TempDir dir;
     IndexerOptions options;
     options.db_path = dir / "db";
