@@ -2,12 +2,14 @@
 //
 //   dateline-bench-http --host 127.0.0.1 --port P --queries FILE
 //                       [--rounds 5] [--warmup 1] [--size 10] [--connections 1] [--per-query]
+//                       [--no-keep-alive]
 //
 // Each query (one per line; blank lines and '#' comments skipped) is sent as
 // /api/search?q=<url-encoded line>&size=N. --warmup rounds are sent first and not measured,
 // then --rounds rounds are timed (wall time per request, std::chrono::steady_clock). With
 // --connections N, N threads each with its own keep-alive httplib::Client take requests from
-// one shared list. A request fails unless the status is 200 and the body is JSON with took_ms.
+// one shared list (--no-keep-alive: a new TCP connection per request). A request fails unless
+// the status is 200 and the body is a JSON object with a numeric took_ms.
 // Prints one JSON object on stdout; failures are described on stderr.
 // Exit status: 0 measured (failures are counted in the output), 1 every request failed, 2 usage.
 
@@ -41,6 +43,7 @@ struct Options {
     int size = 10;
     int connections = 1;
     bool per_query = false;
+    bool keep_alive = true;
 };
 
 struct Sample {
@@ -53,7 +56,8 @@ struct Sample {
 
 constexpr const char* usage =
     "usage: dateline-bench-http --port P --queries FILE [--host 127.0.0.1] [--rounds 5]\n"
-    "                           [--warmup 1] [--size 10] [--connections 1] [--per-query]\n";
+    "                           [--warmup 1] [--size 10] [--connections 1] [--per-query]\n"
+    "                           [--no-keep-alive]\n";
 
 Options parse_args(int argc, char* argv[]) {
     Options o;
@@ -66,6 +70,7 @@ Options parse_args(int argc, char* argv[]) {
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
         if (arg == "--per-query") { o.per_query = true; continue; }
+        if (arg == "--no-keep-alive") { o.keep_alive = false; continue; }
         if (arg == "-h" || arg == "--help") { std::cout << usage; std::exit(0); }
         if (i + 1 >= argc) throw std::invalid_argument("missing value for " + arg);
         const std::string value = argv[++i];
@@ -132,7 +137,7 @@ std::vector<Sample> run(const Options& o, const std::vector<std::string>& paths,
     std::atomic<std::size_t> next{0};
     auto worker = [&] {
         httplib::Client client(o.host, o.port);
-        client.set_keep_alive(true);
+        client.set_keep_alive(o.keep_alive);
         client.set_connection_timeout(5);
         client.set_read_timeout(60);
         for (std::size_t i; (i = next++) < order.size();) {
@@ -148,7 +153,8 @@ std::vector<Sample> run(const Options& o, const std::vector<std::string>& paths,
                 problem = "HTTP " + std::to_string(res->status) + ": " + res->body.substr(0, 200);
             } else {
                 auto body = nlohmann::json::parse(res->body, nullptr, false);
-                if (body.is_discarded() || !body.is_object() || !body.contains("took_ms")) {
+                if (body.is_discarded() || !body.is_object() || !body.contains("took_ms") ||
+                    !body["took_ms"].is_number()) {
                     problem = "response is not the expected JSON: " + res->body.substr(0, 200);
                 } else {
                     s.ok = true;
@@ -208,13 +214,14 @@ int main(int argc, char* argv[]) {
     std::sort(ms.begin(), ms.end());
     const auto failures = samples.size() - ms.size();
 
-    nlohmann::json out = {
+    nlohmann::ordered_json out = {
         {"requests", samples.size()},
         {"failures", failures},
         {"queries", queries.size()},
         {"rounds", o.rounds},
         {"warmup_rounds", o.warmup},
         {"connections", o.connections},
+        {"keep_alive", o.keep_alive},
         {"size", o.size},
         {"p50_ms", round3(percentile(ms, 50))},
         {"p95_ms", round3(percentile(ms, 95))},
@@ -223,14 +230,14 @@ int main(int argc, char* argv[]) {
         {"max_ms", round3(ms.empty() ? 0 : ms.back())},
         {"server_took_ms_p50", round3(median(took))},
         {"wall_s", round3(wall_s)},
-        {"requests_per_s", round3(static_cast<double>(samples.size()) / wall_s)},
+        {"requests_per_s", round3(static_cast<double>(ms.size()) / wall_s)},  // successful ones
     };
 
     if (o.per_query) {
         // Per query: median and max client time, median server time, hit count; slowest first.
         std::map<std::size_t, std::vector<const Sample*>> by_query;
         for (const auto& s : samples) by_query[s.query].push_back(&s);
-        auto rows = nlohmann::json::array();
+        auto rows = nlohmann::ordered_json::array();
         for (const auto& [q, list] : by_query) {
             std::vector<double> q_ms, q_took;
             long long total = -1;

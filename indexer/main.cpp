@@ -6,6 +6,7 @@
 
 #include <xapian.h>
 
+#include "cli.hpp"
 #include "errors.hpp"
 #include "exit_codes.hpp"
 #include "options.hpp"
@@ -21,7 +22,7 @@ int main(int argc, char* argv[]) try {
     std::signal(SIGINT, request_stop);
     std::signal(SIGTERM, request_stop);
     return dateline::indexer::run_indexer(options, stop_requested, std::cout, std::cerr).exit_code;
-} catch (const dateline::indexer::HelpRequested& help) {
+} catch (const dateline::HelpRequested& help) {
     std::cout << help.what();
     return dateline::exit_code::ok;
 } catch (const dateline::UsageError& e) {

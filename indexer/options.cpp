@@ -1,8 +1,6 @@
 #include "options.hpp"
 
-#include <CLI/CLI.hpp>
-
-#include "errors.hpp"
+#include "cli.hpp"
 #include "version.hpp"
 
 namespace dateline::indexer {
@@ -52,15 +50,7 @@ IndexerOptions parse_args(int argc, const char* const argv[]) {
     app.add_flag("--strict", options.strict, "Exit 1 if any record or file was skipped");
     app.add_flag("--json", options.json_summary, "Print the final summary as JSON on stdout");
 
-    try {
-        app.parse(argc, argv);
-    } catch (const CLI::CallForHelp&) {
-        throw HelpRequested(app.help());
-    } catch (const CLI::CallForVersion&) {
-        throw HelpRequested(app.version() + "\n");
-    } catch (const CLI::ParseError& e) {
-        throw UsageError(e.what());
-    }
+    parse_command_line(app, argc, argv);
     return options;
 }
 

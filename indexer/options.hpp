@@ -2,7 +2,6 @@
 // The indexer's command line.
 
 #include <cstddef>
-#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -18,12 +17,7 @@ struct IndexerOptions {
     bool json_summary = false;        // the final summary as JSON on stdout
 };
 
-// Thrown for --help and --version: the text goes to stdout and the program exits 0.
-struct HelpRequested : std::runtime_error {
-    using std::runtime_error::runtime_error;
-};
-
-// Parses the command line. Throws UsageError (exit 2) or HelpRequested.
+// Parses the command line. Throws UsageError (exit 2) or HelpRequested (cli.hpp).
 IndexerOptions parse_args(int argc, const char* const argv[]);
 
 }  // namespace dateline::indexer

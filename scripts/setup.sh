@@ -12,7 +12,7 @@ build_packages=(
     libxapian-dev libcpp-httplib-dev nlohmann-json3-dev libcli11-dev zlib1g-dev
     libarchive-dev libgumbo-dev xapian-tools
 )
-test_packages=(catch2 chromium curl)
+test_packages=(catch2 chromium curl jq time)
 
 packages=("${build_packages[@]}")
 with_tests=1

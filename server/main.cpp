@@ -4,6 +4,7 @@
 
 #include <xapian.h>
 
+#include "cli.hpp"
 #include "errors.hpp"
 #include "exit_codes.hpp"
 #include "http_server.hpp"
@@ -12,7 +13,7 @@
 int main(int argc, char* argv[]) try {
     const auto config = dateline::server::parse_args(argc, argv);
     return dateline::server::run_server(config, std::cout);
-} catch (const dateline::server::HelpRequested& help) {
+} catch (const dateline::HelpRequested& help) {
     std::cout << help.what();
     return dateline::exit_code::ok;
 } catch (const dateline::UsageError& e) {

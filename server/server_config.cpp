@@ -2,9 +2,7 @@
 
 #include <filesystem>
 
-#include <CLI/CLI.hpp>
-
-#include "errors.hpp"
+#include "cli.hpp"
 #include "version.hpp"
 
 namespace dateline::server {
@@ -65,15 +63,7 @@ ServerConfig parse_args(int argc, const char* const argv[]) {
         ->envname("DATELINE_LOG_LEVEL")
         ->check(CLI::IsMember({"error", "warn", "info", "debug"}))
         ->capture_default_str();
-    try {
-        app.parse(argc, argv);
-    } catch (const CLI::CallForHelp&) {
-        throw HelpRequested(app.help());
-    } catch (const CLI::CallForVersion&) {
-        throw HelpRequested(app.version() + "\n");
-    } catch (const CLI::ParseError& e) {
-        throw UsageError(e.what());
-    }
+    parse_command_line(app, argc, argv);
     log::parse_level(log_level, config.log_level);
     if (config.web_dir.empty()) config.web_dir = default_web_dir();
     const auto problems = config.validate();

@@ -2,7 +2,6 @@
 // Everything the server is told at start-up, from flags with DATELINE_* environment fallbacks.
 
 #include <cstddef>
-#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -22,13 +21,8 @@ struct ServerConfig {
     std::vector<std::string> validate() const;
 };
 
-// Thrown for --help and --version: the text goes to stdout and the program exits 0.
-struct HelpRequested : std::runtime_error {
-    using std::runtime_error::runtime_error;
-};
-
 // Parses the command line (and DATELINE_* variables). Throws UsageError (exit 2) or
-// HelpRequested.
+// HelpRequested (cli.hpp).
 ServerConfig parse_args(int argc, const char* const argv[]);
 
 // The web folder to serve when none is configured: next to the installed binary if present,

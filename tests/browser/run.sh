@@ -27,12 +27,10 @@ if [ ! -x "$chromium_bin" ] || [ ! -d "$here/node_modules/playwright-core" ] || 
 fi
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/dateline-browser.XXXXXX")
-server_pid=
+server_log_dir=$tmp
+. "$here/../support/server.sh"
 cleanup() {
-    if [ -n "$server_pid" ]; then
-        kill "$server_pid" 2>/dev/null || true
-        wait "$server_pid" 2>/dev/null || true
-    fi
+    stop_server || true
     rm -rf "$tmp"
 }
 trap cleanup EXIT
@@ -42,33 +40,11 @@ trap 'exit 143' TERM
 echo "$prog: indexing $source_dir/data/sample"
 "$indexer" --db "$tmp/db" --quiet "$source_dir/data/sample"
 
-: >"$tmp/server.out"
-"$server" --db "$tmp/db" --port 0 --web-dir "$source_dir/web" >"$tmp/server.out" 2>"$tmp/server.err" &
-server_pid=$!
-
-base_url=
-tries=0
-while [ "$tries" -lt 200 ]; do    # 200 x 0.1 s = 20 s
-    base_url=$(sed -n 's|.*\(http://127\.0\.0\.1:[0-9][0-9]*/\).*|\1|p' "$tmp/server.out" | head -n 1)
-    [ -n "$base_url" ] && break
-    if ! kill -0 "$server_pid" 2>/dev/null; then
-        echo "$prog: error: the server exited before listening; its stderr:" >&2
-        cat "$tmp/server.err" >&2
-        server_pid=
-        exit 1
-    fi
-    sleep 0.1
-    tries=$((tries + 1))
-done
-if [ -z "$base_url" ]; then
-    echo "$prog: error: the server printed no 'listening on http://127.0.0.1:PORT/' line within 20 s; its stderr:" >&2
-    cat "$tmp/server.err" >&2
-    exit 1
-fi
-echo "$prog: server at $base_url"
+start_server "$server" "$tmp/db" --web-dir "$source_dir/web" || exit 1
+echo "$prog: server at $server_url"
 
 status=0
-(cd "$here" && BASE_URL=$base_url ARTIFACT_DIR=${ARTIFACT_DIR:-$here/artifacts} node search_flow.mjs) || status=$?
+(cd "$here" && BASE_URL=$server_url ARTIFACT_DIR=${ARTIFACT_DIR:-$here/artifacts} node search_flow.mjs) || status=$?
 if [ "$status" -ne 0 ]; then
     echo "$prog: server stderr (last 20 lines):" >&2
     tail -n 20 "$tmp/server.err" >&2

@@ -6,7 +6,9 @@ indexer=$1
 server=$2
 data=$3
 tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+server_log_dir=$tmp
+. "$(dirname "$0")/../support/server.sh"
+trap 'stop_server KILL; rm -rf "$tmp"' EXIT
 passed=0
 failed=0
 
@@ -73,19 +75,19 @@ expect "server bad web dir" 2 "$server" --db "$tmp/db" --web-dir "$tmp/nowhere"
 # The server prints its address, answers, and exits 0 on SIGINT and on SIGTERM (even when
 # started in the background by a shell, which starts it with SIGINT ignored).
 for signal in INT TERM; do
-    "$server" --db "$tmp/db" --port 0 --log-level warn >"$tmp/server.out" 2>"$tmp/server.err" &
-    pid=$!
-    url=""
-    for _ in $(seq 1 100); do
-        url=$(grep -o 'http://127.0.0.1:[0-9]*/' "$tmp/server.out" 2>/dev/null || true)
-        [ -n "$url" ] && break
-        sleep 0.1
-    done
+    if start_server "$server" "$tmp/db" --log-level warn; then
+        passed=$((passed + 1))
+    else
+        failed=$((failed + 1))
+        echo "FAIL: server did not start"
+        continue
+    fi
     check "server prints its address" -q "listening on http://127.0.0.1:" "$tmp/server.out"
-    if command -v curl >/dev/null 2>&1 && [ -n "$url" ]; then
-        curl -s "${url}api/health" >"$tmp/health.json"
+    if command -v curl >/dev/null 2>&1; then
+        curl -s "${server_url}api/health" >"$tmp/health.json"
         check "server answers health" '"status":"ok"' "$tmp/health.json"
     fi
+    pid=$server_pid
     kill -"$signal" "$pid"
     # Bounded wait: a server that ignores the signal fails the test instead of hanging it.
     for _ in $(seq 1 50); do
@@ -93,15 +95,14 @@ for signal in INT TERM; do
         sleep 0.1
     done
     if kill -0 "$pid" 2>/dev/null; then
-        kill -KILL "$pid"
         failed=$((failed + 1))
         echo "FAIL: server did not stop on SIG$signal"
+        stop_server KILL
+        continue
     fi
-    wait "$pid"
-    status=$?
-    if [ "$status" -eq 0 ]; then passed=$((passed + 1)); else
+    if stop_server; then passed=$((passed + 1)); else
         failed=$((failed + 1))
-        echo "FAIL: server exit status $status after SIG$signal"
+        echo "FAIL: server exit status was not 0 after SIG$signal"
     fi
 done
 

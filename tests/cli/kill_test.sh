@@ -10,24 +10,18 @@ source_dir=$3
 sample="$source_dir/data/sample"
 expected=2000
 tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+server_log_dir=$tmp
+. "$(dirname "$0")/../support/server.sh"
+trap 'stop_server; rm -rf "$tmp"' EXIT
 passed=0
 failed=0
 fail() { failed=$((failed + 1)); echo "FAIL: $*"; }
 
 # A query over HTTP through the real server, printing the JSON "total".
 search_total() {
-    "$server" --db "$tmp/db" --port 0 --log-level error >"$tmp/server.out" 2>/dev/null &
-    pid=$!
-    url=""
-    for _ in $(seq 1 100); do
-        url=$(grep -o 'http://127.0.0.1:[0-9]*/' "$tmp/server.out" 2>/dev/null || true)
-        [ -n "$url" ] && break
-        sleep 0.1
-    done
-    curl -s "${url}api/search?q=justice&size=1" | grep -o '"total":[0-9]*' | cut -d: -f2
-    kill "$pid"
-    wait "$pid" 2>/dev/null
+    start_server "$server" "$tmp/db" --log-level error || return 0
+    curl -s "${server_url}api/search?q=justice&size=1" | grep -o '"total":[0-9]*' | cut -d: -f2
+    stop_server
 }
 
 # Kill after these many tenths of a second (spread over a ~4 s run).

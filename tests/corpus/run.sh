@@ -17,9 +17,10 @@ if ! command -v node >/dev/null 2>&1; then
 fi
 
 tmp=$(mktemp -d)
-server_pid=""
+server_log_dir=$tmp
+. "$source_dir/tests/support/server.sh"
 cleanup() {
-    if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
+    stop_server || true
     rm -rf "$tmp"
 }
 trap cleanup EXIT INT TERM
@@ -33,19 +34,7 @@ echo "corpus checks: indexing $inputs"
 "$indexer" --db "$tmp/db" --quiet --json $inputs >"$tmp/second.json" 2>"$tmp/second.err" || {
     cat "$tmp/second.err" >&2; exit 1; }
 
-"$server" --db "$tmp/db" --port 0 --threads 2 --log-level warn >"$tmp/server.out" 2>"$tmp/server.err" &
-server_pid=$!
-url=""
-for _ in $(seq 1 100); do
-    url=$(grep -o 'http://[^ ]*' "$tmp/server.out" 2>/dev/null || true)
-    [ -n "$url" ] && break
-    sleep 0.1
-done
-if [ -z "$url" ]; then
-    echo "corpus checks: the server did not start" >&2
-    cat "$tmp/server.err" >&2
-    exit 1
-fi
+start_server "$server" "$tmp/db" --threads 2 --log-level warn || exit 1
 
-node "$source_dir/tests/corpus/checks.mjs" --url "$url" --first "$tmp/first.json" \
+node "$source_dir/tests/corpus/checks.mjs" --url "$server_url" --first "$tmp/first.json" \
     --second "$tmp/second.json" --first-err "$tmp/first.err" $inputs

@@ -3,11 +3,12 @@
 #include <string>
 #include <vector>
 
+#include "cli.hpp"
 #include "errors.hpp"
 #include "options.hpp"
 
 using dateline::UsageError;
-using dateline::indexer::HelpRequested;
+using dateline::HelpRequested;
 using dateline::indexer::IndexerOptions;
 using dateline::indexer::parse_args;
 
