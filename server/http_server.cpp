@@ -1,5 +1,6 @@
 #include "http_server.hpp"
 
+#include <atomic>
 #include <csignal>
 #include <pthread.h>
 #include <stdexcept>
@@ -74,15 +75,19 @@ int run_server(const ServerConfig& config, std::ostream& out) {
     out << "listening on http://" << host << ":" << port << "/" << std::endl;
     log::info("serving database '" + config.db_path + "' and page '" + config.web_dir + "'");
 
+    std::atomic<bool> listen_returned{false};
     std::thread signal_waiter([&] {
         int received = 0;
         sigwait(&stop_signals, &received);
+        if (listen_returned) return;
         log::info(received == SIGTERM ? "SIGTERM: stopping" : "SIGINT: stopping");
-        while (!server.is_running()) std::this_thread::yield();
+        // stop() is a no-op until the listen loop runs (httplib 0.11.4).
+        while (!server.is_running() && !listen_returned) std::this_thread::yield();
         server.stop();
     });
     const bool ok = server.listen();
     // When listen() ends on its own, wake the waiter so it can be joined.
+    listen_returned = true;
     pthread_kill(signal_waiter.native_handle(), SIGTERM);
     signal_waiter.join();
     return ok ? exit_code::ok : exit_code::failure;

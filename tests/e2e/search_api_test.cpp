@@ -50,7 +50,11 @@ public:
         port_ = server_.bind();
         thread_ = std::thread([this] { server_.listen(); });
         // httplib 0.11.4: stop() is a no-op until the listen loop runs.
-        while (!server_.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+        while (!server_.is_running() && std::chrono::steady_clock::now() < deadline) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        }
+        REQUIRE(server_.is_running());
     }
     ~RunningServer() {
         server_.stop();
