@@ -54,7 +54,10 @@ public:
         while (!server_.is_running() && std::chrono::steady_clock::now() < deadline) {
             std::this_thread::sleep_for(std::chrono::milliseconds(1));
         }
-        REQUIRE(server_.is_running());
+        if (!server_.is_running()) {
+            thread_.join();  // listen() failed and returned
+            FAIL("the server did not start listening");
+        }
     }
     ~RunningServer() {
         server_.stop();
