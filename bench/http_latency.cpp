@@ -2,10 +2,11 @@
 //
 //   dateline-bench-http --host 127.0.0.1 --port P --queries FILE
 //                       [--rounds 5] [--warmup 1] [--size 10] [--connections 1] [--per-query]
-//                       [--no-keep-alive]
+//                       [--no-keep-alive] [--extra 'facets=source,lang,year,month']
 //
 // Each query (one per line; blank lines and '#' comments skipped) is sent as
-// /api/search?q=<url-encoded line>&size=N. --warmup rounds are sent first and not measured,
+// /api/search?q=<url-encoded line>&size=N, followed by &EXTRA when --extra is given (EXTRA is
+// appended as written: it must already be a valid query string, e.g. 'facets=source,month'). --warmup rounds are sent first and not measured,
 // then --rounds rounds are timed (wall time per request, std::chrono::steady_clock). With
 // --connections N, N threads each with its own keep-alive httplib::Client take requests from
 // one shared list (--no-keep-alive: a new TCP connection per request). A request fails unless
@@ -44,6 +45,7 @@ struct Options {
     int connections = 1;
     bool per_query = false;
     bool keep_alive = true;
+    std::string extra;  // appended to every request's query string
 };
 
 struct Sample {
@@ -57,7 +59,7 @@ struct Sample {
 constexpr const char* usage =
     "usage: dateline-bench-http --port P --queries FILE [--host 127.0.0.1] [--rounds 5]\n"
     "                           [--warmup 1] [--size 10] [--connections 1] [--per-query]\n"
-    "                           [--no-keep-alive]\n";
+    "                           [--no-keep-alive] [--extra QUERY_STRING]\n";
 
 Options parse_args(int argc, char* argv[]) {
     Options o;
@@ -81,6 +83,7 @@ Options parse_args(int argc, char* argv[]) {
         else if (arg == "--warmup") o.warmup = to_int(arg, value, 0);
         else if (arg == "--size") o.size = to_int(arg, value, 1);
         else if (arg == "--connections") o.connections = to_int(arg, value, 1);
+        else if (arg == "--extra") o.extra = value.substr(std::min(value.size(), value.find_first_not_of("?&")));
         else throw std::invalid_argument("unknown option " + arg);
     }
     if (o.port == 0 || o.queries_file.empty()) throw std::invalid_argument("--port and --queries are required");
@@ -189,7 +192,8 @@ int main(int argc, char* argv[]) {
 
     std::vector<std::string> paths;
     for (const auto& q : queries)
-        paths.push_back("/api/search?q=" + url_encode(q) + "&size=" + std::to_string(o.size));
+        paths.push_back("/api/search?q=" + url_encode(q) + "&size=" + std::to_string(o.size) +
+                        (o.extra.empty() ? "" : "&" + o.extra));
 
     auto rounds_of = [&](int rounds) {
         std::vector<std::size_t> order;
@@ -223,6 +227,7 @@ int main(int argc, char* argv[]) {
         {"connections", o.connections},
         {"keep_alive", o.keep_alive},
         {"size", o.size},
+        {"extra", o.extra},
         {"p50_ms", round3(percentile(ms, 50))},
         {"p95_ms", round3(percentile(ms, 95))},
         {"p99_ms", round3(percentile(ms, 99))},

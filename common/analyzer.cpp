@@ -27,7 +27,8 @@ std::string AnalyzerSettings::to_json() const {
                           {"stem_strategy", "some"},
                           {"stopwords", "english-basic"},
                           {"cjk_ngram", cjk_ngram},
-                          {"title_weight", title_weight}}
+                          {"title_weight", title_weight},
+                          {"spelling", spelling}}
         .dump();
 }
 
@@ -38,6 +39,8 @@ AnalyzerSettings AnalyzerSettings::from_json(const std::string& text) {
     settings.stemmer = parsed.value("stemmer", settings.stemmer);
     settings.cjk_ngram = parsed.value("cjk_ngram", settings.cjk_ngram);
     settings.title_weight = parsed.value("title_weight", settings.title_weight);
+    // Databases written before spelling data existed have none.
+    settings.spelling = parsed.value("spelling", false);
     return settings;
 }
 
@@ -58,7 +61,14 @@ DocumentAnalyzer::DocumentAnalyzer(const AnalyzerSettings& settings)
     // Stop words get no stemmed term (they are useless alone) but keep their positions.
     generator_.set_stopper(stopper_.get());
     generator_.set_stopper_strategy(Xapian::TermGenerator::STOP_STEMMED);
-    if (settings_.cjk_ngram) generator_.set_flags(Xapian::TermGenerator::FLAG_CJK_NGRAM);
+    if (settings_.cjk_ngram) base_flags_ = Xapian::TermGenerator::FLAG_CJK_NGRAM;
+    generator_.set_flags(base_flags_);
+}
+
+void DocumentAnalyzer::record_spelling_in(Xapian::WritableDatabase& db) {
+    if (!settings_.spelling) return;
+    generator_.set_database(db);
+    spelling_ = true;
 }
 
 Xapian::Document DocumentAnalyzer::analyze(const PressRelease& release) {
@@ -67,10 +77,24 @@ Xapian::Document DocumentAnalyzer::analyze(const PressRelease& release) {
 
     generator_.index_text(release.title, 1, schema::prefix_title);
     generator_.increase_termpos(field_gap);
+    // Spelling data from titles only: they carry the vocabulary people search for, at a
+    // fraction of the cost of feeding every body word. (Xapian takes spelling data from
+    // unprefixed text only.)
+    if (spelling_) {
+        generator_.set_flags(static_cast<Xapian::TermGenerator::flags>(
+            base_flags_ | Xapian::TermGenerator::FLAG_SPELLING));
+    }
     generator_.index_text(release.title, settings_.title_weight);
+    if (spelling_) generator_.set_flags(base_flags_);
     generator_.increase_termpos(field_gap);
     if (!release.place.empty()) {
         generator_.index_text(release.place);
+        generator_.increase_termpos(field_gap);
+        generator_.index_text(release.place, 1, schema::prefix_place_text);
+        generator_.increase_termpos(field_gap);
+    }
+    if (!release.source.empty()) {
+        generator_.index_text(release.source, 1, schema::prefix_source_text);
         generator_.increase_termpos(field_gap);
     }
     generator_.index_text(release.body);
@@ -79,6 +103,11 @@ Xapian::Document DocumentAnalyzer::analyze(const PressRelease& release) {
     if (!release.lang.empty()) doc.add_boolean_term(schema::filter_term(schema::prefix_lang, release.lang));
     if (!release.source.empty()) {
         doc.add_boolean_term(schema::filter_term(schema::prefix_source, release.source));
+        doc.add_value(schema::slot_source, release.source);
+    }
+    if (!release.lang.empty()) doc.add_value(schema::slot_lang, release.lang);
+    if (const std::string hash = schema::body_hash(release.body); !hash.empty()) {
+        doc.add_value(schema::slot_body_hash, hash);
     }
     if (!release.place.empty()) {
         doc.add_boolean_term(schema::filter_term(schema::prefix_place, release.place));

@@ -16,6 +16,7 @@ struct AnalyzerSettings {
     std::string stemmer = "english";  // a Xapian::Stem language name
     bool cjk_ngram = true;            // index Chinese/Japanese/Korean text as n-grams
     unsigned title_weight = 3;        // wdf of title words relative to body words
+    bool spelling = true;             // title words feed the spelling data ("did you mean")
 
     std::string to_json() const;
     // Reads settings stored by to_json(); throws std::runtime_error on malformed text.
@@ -34,6 +35,10 @@ class DocumentAnalyzer {
 public:
     explicit DocumentAnalyzer(const AnalyzerSettings& settings);
 
+    // Adds the title words of every release analysed from now on to `db`'s spelling data, if
+    // the settings ask for it. `db` must outlive the analyzer.
+    void record_spelling_in(Xapian::WritableDatabase& db);
+
     // Terms, values and data for one release. `release.id` must be set.
     Xapian::Document analyze(const PressRelease& release);
 
@@ -41,6 +46,8 @@ private:
     AnalyzerSettings settings_;
     std::unique_ptr<Xapian::Stopper> stopper_;  // declared first: outlives generator_
     Xapian::TermGenerator generator_;
+    Xapian::TermGenerator::flags base_flags_ = Xapian::TermGenerator::flags(0);
+    bool spelling_ = false;
 };
 
 }  // namespace dateline

@@ -34,4 +34,8 @@ std::string compact_day(std::string_view iso);
 // case-insensitive, "Sept" too); 0 if not a month.
 int month_from_name(std::string_view name);
 
+// "YYYY", "YYYY-MM" or "YYYY-MM-DD" → the first ("YYYY0101") or, with `last_day`, the last
+// ("YYYY1231") day it covers, as "YYYYMMDD"; empty when the text is not such a date.
+std::string day_bound(std::string_view text, bool last_day);
+
 }  // namespace dateline::dates

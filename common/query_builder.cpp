@@ -3,6 +3,7 @@
 #include <array>
 #include <vector>
 
+#include "dates.hpp"
 #include "schema.hpp"
 
 namespace dateline {
@@ -75,6 +76,28 @@ bool is_acronym(std::string_view token) {
     return false;
 }
 
+// date:2018..2019, date:2018-03..2018-06-30, date:..2019: a range over the date value slot.
+class DateRangeProcessor : public Xapian::RangeProcessor {
+public:
+    DateRangeProcessor() : Xapian::RangeProcessor(schema::slot_date, "date:") {}
+
+    Xapian::Query operator()(const std::string& begin, const std::string& end) override {
+        const std::string from = begin.empty() ? std::string() : dates::day_bound(begin, false);
+        const std::string to = end.empty() ? std::string() : dates::day_bound(end, true);
+        const bool bad_begin = !begin.empty() && from.empty();
+        const bool bad_end = !end.empty() && to.empty();
+        if (bad_begin || bad_end || (from.empty() && to.empty())) {
+            throw Xapian::QueryParserError("date ranges take YYYY, YYYY-MM or YYYY-MM-DD");
+        }
+        if (from.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_LE, slot, to);
+        if (to.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_GE, slot, from);
+        return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot, from, to);
+    }
+};
+
+// Wildcards expand to at most this many terms, the most frequent ones.
+constexpr Xapian::termcount max_wildcard_terms = 100;
+
 }  // namespace
 
 std::string lower_case_words(std::string_view text) {
@@ -105,16 +128,25 @@ const char* to_string(QueryInterpretation interpretation) {
         case QueryInterpretation::without_operators: return "without_operators";
         case QueryInterpretation::plain_words: return "plain_words";
         case QueryInterpretation::nothing_searchable: return "nothing_searchable";
+        case QueryInterpretation::any_words: return "any_words";
     }
     return "full";
 }
 
 QueryBuilder::QueryBuilder(const AnalyzerSettings& settings)
-    : settings_(settings), stopper_(make_english_stopper()) {
+    : settings_(settings),
+      stopper_(make_english_stopper()),
+      date_ranges_(std::make_unique<DateRangeProcessor>()) {
     parser_.set_stemmer(Xapian::Stem(settings_.stemmer));
     parser_.set_stopper(stopper_.get());
     parser_.set_default_op(Xapian::Query::OP_AND);
     parser_.add_prefix("title", schema::prefix_title);
+    parser_.add_prefix("source", schema::prefix_source_text);
+    parser_.add_prefix("place", schema::prefix_place_text);
+    parser_.add_boolean_prefix("lang", schema::prefix_lang);
+    parser_.add_boolean_prefix("year", schema::prefix_year);
+    parser_.add_rangeprocessor(date_ranges_.get());
+    parser_.set_max_expansion(max_wildcard_terms, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
 }
 
 Xapian::Query QueryBuilder::parse(const std::string& text, unsigned flags,
@@ -123,11 +155,18 @@ Xapian::Query QueryBuilder::parse(const std::string& text, unsigned flags,
     return parser_.parse_query(text, flags);
 }
 
-BuiltQuery QueryBuilder::build(std::string_view text) {
+BuiltQuery QueryBuilder::build(std::string_view text, const Xapian::Database* db) {
     const unsigned cjk = settings_.cjk_ngram ? unsigned{QP::FLAG_CJK_NGRAM} : 0U;
+    unsigned with_db = 0;
+    if (db != nullptr) {
+        parser_.set_database(*db);
+        with_db = QP::FLAG_WILDCARD;
+        if (settings_.spelling) with_db |= QP::FLAG_SPELLING_CORRECTION;
+    }
     const std::array<Reading, 3> readings = {{
-        {QP::FLAG_PHRASE | QP::FLAG_BOOLEAN | QP::FLAG_LOVEHATE, QueryInterpretation::full},
-        {QP::FLAG_PHRASE | QP::FLAG_LOVEHATE, QueryInterpretation::without_operators},
+        {QP::FLAG_PHRASE | QP::FLAG_BOOLEAN | QP::FLAG_LOVEHATE | with_db,
+         QueryInterpretation::full},
+        {QP::FLAG_PHRASE | QP::FLAG_LOVEHATE | with_db, QueryInterpretation::without_operators},
         {0U, QueryInterpretation::plain_words},
     }};
     const std::string query_text(text);
@@ -139,8 +178,17 @@ BuiltQuery QueryBuilder::build(std::string_view text) {
                 const unsigned flags = reading.flags | extra;
                 Xapian::Query stemmed = parse(folded_text, flags, QP::STEM_SOME);
                 if (stemmed.empty()) break;
-                Xapian::Query exact = parse(query_text, flags, QP::STEM_NONE);
-                return {with_boosts(stemmed, exact, folded_text, extra), reading.interpretation};
+                std::string corrected = parser_.get_corrected_query_string();
+                const unsigned plain_flags = flags & ~unsigned{QP::FLAG_SPELLING_CORRECTION};
+                Xapian::Query exact = parse(query_text, plain_flags, QP::STEM_NONE);
+                Xapian::Query any_words;
+                if (is_plain_word_list(folded_text)) {
+                    parser_.set_default_op(Xapian::Query::OP_OR);
+                    any_words = parse(folded_text, plain_flags, QP::STEM_SOME);
+                    parser_.set_default_op(Xapian::Query::OP_AND);
+                }
+                return {with_boosts(stemmed, exact, folded_text, extra), reading.interpretation,
+                        std::move(corrected), std::move(any_words)};
             } catch (const Xapian::QueryParserError&) {
                 // Fall through to a simpler reading.
             }
@@ -149,10 +197,10 @@ BuiltQuery QueryBuilder::build(std::string_view text) {
     }
     try {
         Xapian::Query plain = parse(words_only(folded_text), cjk, QP::STEM_SOME);
-        if (!plain.empty()) return {plain, QueryInterpretation::plain_words};
+        if (!plain.empty()) return {plain, QueryInterpretation::plain_words, {}, {}};
     } catch (const Xapian::QueryParserError&) {
     }
-    return {Xapian::Query(), QueryInterpretation::nothing_searchable};
+    return {Xapian::Query(), QueryInterpretation::nothing_searchable, {}, {}};
 }
 
 Xapian::Query QueryBuilder::with_boosts(const Xapian::Query& stemmed, const Xapian::Query& exact,

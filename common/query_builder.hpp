@@ -9,6 +9,10 @@
 // NEAR, ADJ) keep their case, since that is what makes them operators, and so do acronyms
 // such as "U.S.", which the parser reads as one term only when they are in capitals.
 //
+// Field prefixes: `title:` (title words), `source:` and `place:` (words of the issuer and the
+// dateline place), `lang:` and `year:` (exact filters), `date:FROM..TO` with YYYY, YYYY-MM or
+// YYYY-MM-DD at either end (either end may be left open).
+//
 // A query the Xapian parser rejects (`AND`, `NOT x`, some mixed Latin/CJK text) is retried
 // with fewer operators; `interpretation` says which reading was used.
 
@@ -27,6 +31,7 @@ enum class QueryInterpretation {
     without_operators,  // AND/OR/NOT/brackets taken as words; phrases and +/- still apply
     plain_words,     // every word as a plain search term
     nothing_searchable,  // no searchable words: matches nothing
+    any_words,       // set by the search when all words together found nothing: any of them
 };
 
 const char* to_string(QueryInterpretation interpretation);
@@ -37,6 +42,12 @@ std::string lower_case_words(std::string_view text);
 struct BuiltQuery {
     Xapian::Query query;
     QueryInterpretation interpretation = QueryInterpretation::full;
+    // The query with misspelt words replaced from the spelling data; empty when the spelling
+    // data has nothing better (or the database has none).
+    std::string corrected;
+    // For a plain list of words: any of them, ranked by how many match. The search falls back
+    // to it when all the words together find nothing. Empty otherwise.
+    Xapian::Query any_words;
 };
 
 // Not thread-safe (Xapian::QueryParser is not): one per worker thread.
@@ -44,7 +55,9 @@ class QueryBuilder {
 public:
     explicit QueryBuilder(const AnalyzerSettings& settings);
 
-    BuiltQuery build(std::string_view text);
+    // `db`, when given, enables trailing wildcards (`develop*`) and spelling correction; it
+    // must be the database the query will run on.
+    BuiltQuery build(std::string_view text, const Xapian::Database* db = nullptr);
 
 private:
     Xapian::Query parse(const std::string& text, unsigned flags,
@@ -55,6 +68,7 @@ private:
 
     AnalyzerSettings settings_;
     std::unique_ptr<Xapian::Stopper> stopper_;  // declared first: outlives parser_
+    std::unique_ptr<Xapian::RangeProcessor> date_ranges_;
     Xapian::QueryParser parser_;
 };
 

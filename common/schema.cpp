@@ -60,6 +60,22 @@ std::string fingerprint(const PressRelease& release) {
                     release.lang + sep + release.body);
 }
 
+std::string body_hash(std::string_view body) {
+    std::string folded;
+    folded.reserve(body.size());
+    bool pending_space = false;
+    for (unsigned char c : body) {
+        if (std::isspace(c)) {
+            pending_space = !folded.empty();
+            continue;
+        }
+        if (pending_space) folded += ' ';
+        pending_space = false;
+        folded += static_cast<char>(std::tolower(c));
+    }
+    return folded.empty() ? std::string() : hash_hex(folded);
+}
+
 void assign_id(PressRelease& release) {
     if (!release.id.empty()) return;
     if (!release.url.empty()) {

@@ -22,11 +22,16 @@ inline constexpr const char* prefix_year = "Y";        // YYYY (boolean)
 inline constexpr const char* prefix_month = "M";       // YYYYMM (boolean)
 inline constexpr const char* prefix_source = "XSOURCE";  // issuer, normalised (boolean)
 inline constexpr const char* prefix_place = "XPLACE";    // dateline place, normalised (boolean)
+inline constexpr const char* prefix_source_text = "XS";  // issuer words (free text: source:)
+inline constexpr const char* prefix_place_text = "XP";   // place words (free text: place:)
 
 // Value slots.
 inline constexpr Xapian::valueno slot_date = 0;         // "YYYYMMDD": sort and range filter
 inline constexpr Xapian::valueno slot_month = 1;        // "YYYYMM": timeline facet
-inline constexpr Xapian::valueno slot_fingerprint = 2;  // content hash: skip unchanged, collapse
+inline constexpr Xapian::valueno slot_fingerprint = 2;  // content hash: skip unchanged documents
+inline constexpr Xapian::valueno slot_body_hash = 3;    // normalised body hash: collapse duplicates
+inline constexpr Xapian::valueno slot_source = 4;       // issuer as written: source facet
+inline constexpr Xapian::valueno slot_lang = 5;         // language code: language facet
 
 // Database metadata keys.
 inline constexpr const char* meta_schema_version = "dateline.schema_version";
@@ -48,6 +53,10 @@ std::string hash_hex(std::string_view text);
 // Fingerprint of everything that is stored for a document: equal fingerprints mean an
 // unchanged document.
 std::string fingerprint(const PressRelease& release);
+
+// Hash of the body with case and white space folded: equal for exact duplicates that differ
+// only in layout. Empty for an empty body (which must not collapse with other empty bodies).
+std::string body_hash(std::string_view body);
 
 // Fills a missing id: from the URL, else a hash of (title, date, body).
 void assign_id(PressRelease& release);

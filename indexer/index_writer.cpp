@@ -47,6 +47,7 @@ IndexWriter::IndexWriter(const std::string& db_path) : db_(open_database(db_path
     // An existing database keeps the analysis its documents were indexed with.
     settings_ = AnalyzerSettings::from_database(db_);
     analyzer_ = std::make_unique<DocumentAnalyzer>(settings_);
+    analyzer_->record_spelling_in(db_);
     if (stored_version.empty()) {
         db_.set_metadata(schema::meta_schema_version, std::to_string(schema::version));
         db_.set_metadata(schema::meta_analyzer, settings_.to_json());

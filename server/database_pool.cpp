@@ -1,6 +1,19 @@
 #include "database_pool.hpp"
 
+#include "schema.hpp"
+
 namespace dateline::server {
+
+std::string database_state_key(const Xapian::Database& db) {
+    try {
+        return "r" + std::to_string(db.get_revision()) + ":" + db.get_uuid();
+    } catch (const Xapian::LogicError&) {
+        // A replaced document of another length changes the total length.
+        return "s" + std::to_string(db.get_doccount()) + ":" + std::to_string(db.get_lastdocid()) +
+               ":" + std::to_string(db.get_total_length()) + ":" +
+               db.get_metadata(schema::meta_last_indexed);
+    }
+}
 
 SearchHandle::SearchHandle(const std::string& path)
     : db(path),

@@ -65,4 +65,25 @@ private:
     std::vector<std::unique_ptr<SearchHandle>> idle_;
 };
 
+// Identifies the state of the database's contents, for caches of figures computed from them.
+// A single database has a revision; several shards (and in-memory databases) have none, so
+// then figures that change with every commit that matters stand in for it.
+std::string database_state_key(const Xapian::Database& db);
+
+// Runs `read` on the leased handle, reopening and running it again when the writer discarded
+// the revision being read (a reader that falls two commits behind gets DatabaseModifiedError).
+// The last failure propagates.
+template <class Read>
+auto with_fresh_revision(DatabasePool::Lease& lease, Read read) {
+    constexpr int max_attempts = 3;
+    for (int attempt = 1;; ++attempt) {
+        try {
+            return read(*lease);
+        } catch (const Xapian::DatabaseModifiedError&) {
+            if (attempt == max_attempts) throw;
+            lease->db.reopen();
+        }
+    }
+}
+
 }  // namespace dateline::server

@@ -22,7 +22,7 @@ constexpr time_t keep_alive_timeout_seconds = 2;
 }  // namespace
 
 HttpServer::HttpServer(ServerConfig config)
-    : config_(std::move(config)), pool_(config_.db_path), service_(pool_) {
+    : config_(std::move(config)), pool_(config_.db_path), service_(pool_), documents_(pool_) {
     const unsigned threads = config_.threads;
     http_.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
     http_.set_payload_max_length(max_request_body);
@@ -33,7 +33,7 @@ HttpServer::HttpServer(ServerConfig config)
     // httplib writes headers and body separately; with Nagle's algorithm the body then waits
     // for the client's delayed ACK, adding ~40 ms to every request on a kept-alive connection.
     http_.set_tcp_nodelay(true);
-    register_routes(http_, service_, config_);
+    register_routes(http_, service_, documents_, config_);
 }
 
 int HttpServer::bind() {

@@ -7,6 +7,7 @@
 #include <httplib.h>
 
 #include "database_pool.hpp"
+#include "document_service.hpp"
 #include "search_service.hpp"
 #include "server_config.hpp"
 
@@ -30,6 +31,7 @@ private:
     ServerConfig config_;
     DatabasePool pool_;
     SearchService service_;
+    DocumentService documents_;
     httplib::Server http_;
 };
 

@@ -1,9 +1,12 @@
 #include "routes.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <exception>
+#include <memory>
 
+#include "document_service.hpp"
 #include "log.hpp"
 
 namespace dateline::server {
@@ -60,6 +63,51 @@ void handle_health(httplib::Response& res, SearchService& service) {
     }
 }
 
+// Echoed ids are cut to this many bytes (at a character boundary): ids can be long.
+constexpr std::size_t max_echoed_id_bytes = 200;
+
+void handle_document(const httplib::Request& req, httplib::Response& res,
+                     DocumentService& documents) {
+    const QueryParams params(req.params.begin(), req.params.end());
+    const auto parsed = parse_document_params(params);
+    if (const auto* error = std::get_if<ParamError>(&parsed)) {
+        send_error(res, 400, "bad_parameter", error->message);
+        return;
+    }
+    const std::string id = req.matches[1];  // httplib has decoded the path
+    auto body = documents.document(id, std::get<DocumentRequest>(parsed));
+    if (!body) {
+        std::size_t cut = std::min(id.size(), max_echoed_id_bytes);
+        const auto continues = [&id](std::size_t i) {
+            return i < id.size() && (static_cast<unsigned char>(id[i]) & 0xC0) == 0x80;
+        };
+        while (cut > 0 && continues(cut)) --cut;
+        send_error(res, 404, "not_found", "no release with id '" + id.substr(0, cut) + "'");
+        return;
+    }
+    send_json(res, 200, *body);
+}
+
+void handle_stats(const httplib::Request& req, httplib::Response& res,
+                  DocumentService& documents) {
+    const QueryParams params(req.params.begin(), req.params.end());
+    if (const auto error = check_no_params(params, "/api/stats")) {
+        send_error(res, 400, "bad_parameter", error->message);
+        return;
+    }
+    send_json(res, 200, documents.stats());
+}
+
+void handle_openapi(const httplib::Request& req, httplib::Response& res) {
+    const QueryParams params(req.params.begin(), req.params.end());
+    if (const auto error = check_no_params(params, "/api/openapi.json")) {
+        send_error(res, 400, "bad_parameter", error->message);
+        return;
+    }
+    res.set_header("Cache-Control", "no-cache");
+    res.set_content(std::string(openapi_json()), "application/json; charset=utf-8");
+}
+
 void handle_exception(httplib::Response& res, std::exception_ptr error) {
     try {
         std::rethrow_exception(error);
@@ -91,7 +139,8 @@ void log_access(const httplib::Request& req, const httplib::Response& res) {
 
 }  // namespace
 
-void register_routes(httplib::Server& http, SearchService& service, const ServerConfig& config) {
+void register_routes(httplib::Server& http, SearchService& service, DocumentService& documents,
+                     const ServerConfig& config) {
     http.set_default_headers({
         {"Content-Security-Policy",
          "default-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'self'; "
@@ -123,6 +172,14 @@ void register_routes(httplib::Server& http, SearchService& service, const Server
     http.Get("/api/health", [&service](const httplib::Request&, httplib::Response& res) {
         handle_health(res, service);
     });
+    http.Get(R"(/api/doc/(.+))",
+             [&documents](const httplib::Request& req, httplib::Response& res) {
+                 handle_document(req, res, documents);
+             });
+    http.Get("/api/stats", [&documents](const httplib::Request& req, httplib::Response& res) {
+        handle_stats(req, res, documents);
+    });
+    http.Get("/api/openapi.json", handle_openapi);
     http.Get("/api/.*", [](const httplib::Request& req, httplib::Response& res) {
         send_error(res, 404, "not_found", "no API route " + req.path);
     });

@@ -4,11 +4,13 @@
 
 #include <httplib.h>
 
+#include "document_service.hpp"
 #include "search_service.hpp"
 #include "server_config.hpp"
 
 namespace dateline::server {
 
-void register_routes(httplib::Server& http, SearchService& service, const ServerConfig& config);
+void register_routes(httplib::Server& http, SearchService& search, DocumentService& documents,
+                     const ServerConfig& config);
 
 }  // namespace dateline::server

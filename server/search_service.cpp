@@ -3,51 +3,70 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <optional>
 
+#include "facets.hpp"
 #include "schema.hpp"
 
 namespace dateline::server {
 
 namespace {
 
-// A reader that falls two commits behind the writer gets DatabaseModifiedError: reopen and
-// run again. Three tries are plenty unless the indexer commits continuously.
-constexpr int max_attempts = 3;
-
-// Runs `read` on the leased handle, reopening and running it again when the writer discarded
-// the revision being read. The last failure propagates (the request then fails with 500).
-template <class Read>
-auto with_fresh_revision(DatabasePool::Lease& lease, Read read) {
-    for (int attempt = 1;; ++attempt) {
-        try {
-            return read(*lease);
-        } catch (const Xapian::DatabaseModifiedError&) {
-            if (attempt == max_attempts) throw;
-            lease->db.reopen();
-        }
-    }
-}
-
 double round_to(double value, double step) { return std::round(value / step) * step; }
 
 nlohmann::json hit_json(const Xapian::MSetIterator& item, const Xapian::MSet& mset,
                         const SearchHandle& handle, const SnippetSettings& snippets) {
     const Xapian::Document doc = item.get_document();
-    const auto release = schema::decode_data(doc.get_data());
-    if (!release) {
-        return {{"id", ""}, {"title", ""}, {"date", ""}, {"source", ""}, {"place", ""},
-                {"url", ""}, {"score", item.get_weight()}, {"title_html", ""},
-                {"snippet_html", ""}};
-    }
+    auto release = schema::decode_data(doc.get_data());
+    if (!release) release = PressRelease{};
     return {{"id", release->id},
             {"title", release->title},
             {"date", release->date},
             {"source", release->source},
             {"place", release->place},
             {"url", release->url},
+            {"lang", release->lang},
             {"score", round_to(item.get_weight(), 0.001)},
+            {"duplicates", item.get_collapse_count()},
             {"title_html", highlight_html(mset, release->title, handle.stemmer, snippets)},
             {"snippet_html", snippet_html(mset, release->body, handle.stemmer, snippets)}};
+}
+
+// Any of `values` as exact filter terms.
+Xapian::Query any_of(const char* prefix, const std::vector<std::string>& values) {
+    std::vector<Xapian::Query> terms;
+    for (const auto& value : values) terms.emplace_back(schema::filter_term(prefix, value));
+    return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+}
+
+// The parameters' filters, all of which must hold; an empty query when there are none.
+Xapian::Query filters_of(const SearchRequest& request) {
+    std::vector<Xapian::Query> filters;
+    if (!request.sources.empty()) filters.push_back(any_of(schema::prefix_source, request.sources));
+    if (!request.langs.empty()) filters.push_back(any_of(schema::prefix_lang, request.langs));
+    if (!request.places.empty()) filters.push_back(any_of(schema::prefix_place, request.places));
+    const std::string& from = request.from_day;
+    const std::string& to = request.to_day;
+    if (!from.empty() && !to.empty()) {
+        filters.emplace_back(Xapian::Query::OP_VALUE_RANGE, schema::slot_date, from, to);
+    } else if (!from.empty()) {
+        filters.emplace_back(Xapian::Query::OP_VALUE_GE, schema::slot_date, from);
+    } else if (!to.empty()) {
+        filters.emplace_back(Xapian::Query::OP_VALUE_LE, schema::slot_date, to);
+    }
+    return Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end());
+}
+
+void apply_sort(Xapian::Enquire& enquire, SortOrder sort) {
+    switch (sort) {
+        case SortOrder::relevance: break;
+        case SortOrder::oldest_first:
+            enquire.set_sort_by_value_then_relevance(schema::slot_date, false);
+            break;
+        case SortOrder::newest_first:
+            enquire.set_sort_by_value_then_relevance(schema::slot_date, true);
+            break;
+    }
 }
 
 }  // namespace
@@ -59,35 +78,113 @@ nlohmann::json SearchService::search(const SearchRequest& request) {
     const auto start = std::chrono::steady_clock::now();
     auto lease = pool_.acquire();
     return with_fresh_revision(lease, [&](SearchHandle& handle) -> nlohmann::json {
-        SnippetSettings snippets = snippets_;
-        snippets.cjk_ngram = handle.settings.cjk_ngram;
-        const BuiltQuery built = handle.query_builder.build(request.query);
+        BuiltQuery built;
+        if (!request.query.empty()) built = handle.query_builder.build(request.query, &handle.db);
+        const Xapian::Query filters = filters_of(request);
+        auto filtered = [&filters](const Xapian::Query& words) {
+            return filters.empty() ? words : Xapian::Query(Xapian::Query::OP_FILTER, words, filters);
+        };
 
-        Xapian::Enquire enquire(handle.db);
-        enquire.set_query(built.query);
-        const auto first = static_cast<Xapian::doccount>((request.page - 1) * request.size);
-        const auto count = static_cast<Xapian::doccount>(request.size);
-        const Xapian::MSet mset =
-            enquire.get_mset(first, count, std::max(exact_total_threshold, first + count));
-
-        nlohmann::json hits = nlohmann::json::array();
-        for (auto it = mset.begin(); it != mset.end(); ++it) {
-            hits.push_back(hit_json(it, mset, handle, snippets));
+        std::string interpreted_as = to_string(built.interpretation);
+        Page page;
+        if (request.query.empty()) {
+            interpreted_as = "filters_only";
+            page = run_page(handle, filters, request);
+        } else {
+            page = run_page(handle, filtered(built.query), request);
+            // All the words together found nothing: rank what has most of them.
+            if (page.total == 0 && !built.any_words.empty()) {
+                page = run_page(handle, filtered(built.any_words), request);
+                interpreted_as = to_string(QueryInterpretation::any_words);
+            }
         }
-        const auto lower = mset.get_matches_lower_bound();
-        const auto upper = mset.get_matches_upper_bound();
+
+        nlohmann::json response = {
+            {"query", request.query},
+            {"interpreted_as", interpreted_as},
+            {"total", page.total},
+            {"total_is_estimate", page.total_is_estimate},
+            {"page", request.page},
+            {"size", request.size},
+            {"suggestion", suggestion_for(handle, built, filters, page.total)},
+            {"hits", std::move(page.hits)}};
+        if (!page.facets.is_null()) response["facets"] = std::move(page.facets);
         const double took_ms =
             std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
                 .count();
-        return {{"query", request.query},
-                {"interpreted_as", to_string(built.interpretation)},
-                {"total", lower == upper ? lower : mset.get_matches_estimated()},
-                {"total_is_estimate", lower != upper},
-                {"page", request.page},
-                {"size", request.size},
-                {"took_ms", round_to(took_ms, 0.01)},
-                {"hits", std::move(hits)}};
+        response["took_ms"] = round_to(took_ms, 0.01);
+        return response;
     });
+}
+
+SearchService::Page SearchService::run_page(SearchHandle& handle, const Xapian::Query& query,
+                                            const SearchRequest& request) {
+    SnippetSettings snippets = snippets_;
+    snippets.cjk_ngram = handle.settings.cjk_ngram;
+    snippets.length = static_cast<std::size_t>(request.snippet_length);
+
+    Xapian::Enquire enquire(handle.db);
+    enquire.set_query(query);
+    enquire.set_collapse_key(schema::slot_body_hash);
+    apply_sort(enquire, request.sort);
+
+    std::optional<nlohmann::json> cached_facets;
+    std::string facet_key;
+    FacetCounter facets(request.facets);
+    if (request.facets.any()) {
+        facet_key = FacetCache::key(handle.db, query, request.facets);
+        cached_facets = facet_cache_.find(facet_key);
+        if (!cached_facets) facets.attach(enquire);
+    }
+    const bool counting_facets = request.facets.any() && !cached_facets;
+
+    const auto first = static_cast<Xapian::doccount>((request.page - 1) * request.size);
+    const auto count = static_cast<Xapian::doccount>(request.size);
+    // Facets need every match seen; otherwise counting stops at the threshold.
+    const Xapian::doccount check_at_least =
+        counting_facets ? handle.db.get_doccount() : std::max(exact_total_threshold, first + count);
+    const Xapian::MSet mset = enquire.get_mset(first, count, check_at_least);
+
+    Page page;
+    page.hits = nlohmann::json::array();
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+        page.hits.push_back(hit_json(it, mset, handle, snippets));
+    }
+    const auto lower = mset.get_matches_lower_bound();
+    const auto upper = mset.get_matches_upper_bound();
+    page.total = lower == upper ? lower : mset.get_matches_estimated();
+    page.total_is_estimate = lower != upper;
+    // The facet pass saw every match, so its total is exact: keep it with the facets.
+    if (counting_facets) {
+        cached_facets = {{"facets", facets.to_json(handle.db)}, {"total", page.total}};
+        facet_cache_.store(facet_key, *cached_facets);
+    } else if (cached_facets) {
+        page.total = (*cached_facets)["total"].get<Xapian::doccount>();
+        page.total_is_estimate = false;
+    }
+    if (cached_facets) page.facets = std::move((*cached_facets)["facets"]);
+    return page;
+}
+
+nlohmann::json SearchService::suggestion_for(SearchHandle& handle, const BuiltQuery& built,
+                                             const Xapian::Query& filters,
+                                             Xapian::doccount total) {
+    // Only for queries read as written: a fallback reading's "corrections" are guesses on
+    // guesses (operators taken as words).
+    if (built.corrected.empty() || total >= few_hits ||
+        built.interpretation != QueryInterpretation::full) {
+        return nullptr;
+    }
+    const BuiltQuery corrected = handle.query_builder.build(built.corrected, &handle.db);
+    Xapian::Query query = corrected.query;
+    if (!filters.empty()) query = Xapian::Query(Xapian::Query::OP_FILTER, query, filters);
+    Xapian::Enquire enquire(handle.db);
+    enquire.set_query(query);
+    enquire.set_collapse_key(schema::slot_body_hash);
+    const Xapian::MSet mset = enquire.get_mset(0, 0, exact_total_threshold);
+    const Xapian::doccount corrected_total = mset.get_matches_estimated();
+    if (corrected_total <= total) return nullptr;
+    return {{"query", built.corrected}, {"total", corrected_total}};
 }
 
 nlohmann::json SearchService::health() {

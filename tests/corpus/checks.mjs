@@ -116,5 +116,50 @@ for (const q of snippetQueries) {
     `${marked.length}/${body.hits.length}`);
 }
 
+// 5. Relevance: the queries of tests/relevance/corpus_queries.tsv, each with the releases a
+// reader wants within its top N (read from the corpus by hand). Each is reported; at least
+// 90% must pass.
+const relevanceFile = new URL('../relevance/corpus_queries.tsv', import.meta.url);
+const relevanceCases = [];
+readFileSync(relevanceFile, 'utf8').split('\n').forEach((raw, index) => {
+  const line = raw.replace(/\r$/, '');
+  if (!line.trim() || line.startsWith('#')) return;
+  const [query, ids, maxRank, note, ...extra] = line.split('\t');
+  const where = `corpus_queries.tsv:${index + 1}`;
+  const rank = maxRank === 'known-miss' ? 0 : Number(maxRank);
+  const valid = query && ids && note && extra.length === 0 && [0, 1, 3, 10].includes(rank);
+  if (!valid) check(`${where} is well-formed`, false, JSON.stringify(line));
+  else relevanceCases.push({ where, query, expected: ids.split(','), maxRank: rank, note });
+});
+let relevancePassed = 0;
+let relevanceChecked = 0;
+let relevanceReciprocal = 0;
+for (const c of relevanceCases) {
+  const body = await search({ q: c.query, size: '10' });
+  const found = body.hits.map((h) => h.id);
+  const ranks = c.expected.map((id) => found.indexOf(id) + 1);  // 0: not in the top 10
+  const best = Math.min(...ranks.map((r) => (r > 0 ? r : Infinity)));
+  if (Number.isFinite(best)) relevanceReciprocal += 1 / best;
+  const unknown = c.expected.filter((id) => !records.has(id));
+  const limit = c.maxRank === 0 ? 10 : c.maxRank;
+  const ok = unknown.length === 0 && ranks.every((r) => r > 0 && r <= limit);
+  const top3 = body.hits.slice(0, 3).map((h, i) => `${i + 1}. ${h.title.slice(0, 80)}`).join(' | ');
+  const detail = `ranks ${ranks.map((r) => (r > 0 ? r : '-')).join(',')} of max ${c.maxRank || 'known-miss'}` +
+    (unknown.length ? `; ids not in the corpus: ${unknown.join(', ')}` : '') +
+    (ok ? '' : `; top 3: ${top3 || '(no hits)'}`);
+  if (c.maxRank === 0) {
+    console.log(`known-miss ${JSON.stringify(c.query)} (${detail}; ${c.note})`);
+    continue;
+  }
+  relevanceChecked++;
+  if (ok) relevancePassed++;
+  console.log(`${ok ? 'ok  ' : 'miss'} relevance ${JSON.stringify(c.query)} (${detail}; ${c.note})`);
+}
+const relevanceRate = relevanceChecked ? relevancePassed / relevanceChecked : 0;
+const relevanceMrr = relevanceCases.length ? relevanceReciprocal / relevanceCases.length : 0;
+check('corpus relevance: at least 90% of the queries find their releases within the top N',
+  relevanceChecked >= 15 && relevanceRate >= 0.9,
+  `${relevancePassed}/${relevanceChecked} (${(100 * relevanceRate).toFixed(1)}%), MRR@10 ${relevanceMrr.toFixed(3)} over ${relevanceCases.length} queries`);
+
 console.log(`corpus checks: ${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);

@@ -42,6 +42,29 @@ TEST_CASE("query builder: query text to Xapian query", "[common]") {
             {"+tax -fraud", QueryInterpretation::full,
              "Query(((Ztax@1 AND_NOT Zfraud@2) AND_MAYBE (tax@1 AND_NOT fraud@2)))"},
             {"title:Fraud", QueryInterpretation::full, "Query((ZSfraud@1 AND_MAYBE Sfraud@1))"},
+            // Field prefixes: words of the issuer or place, exact language and year filters,
+            // date ranges over the date value.
+            {"source:\"Foreign Affairs\" Xinjiang", QueryInterpretation::full,
+             "Query((((XSforeign@1 PHRASE 2 XSaffairs@2) AND Zxinjiang@3) AND_MAYBE "
+             "((XSforeign@1 PHRASE 2 XSaffairs@2) AND xinjiang@3)))"},
+            {"place:Beijing trade", QueryInterpretation::full,
+             "Query(((ZXPbeij@1 AND Ztrade@2) AND_MAYBE (XPbeijing@1 AND trade@2)))"},
+            {"tariffs lang:en", QueryInterpretation::full,
+             "Query(((Ztariff@1 FILTER Len) AND_MAYBE (tariffs@1 FILTER Len)))"},
+            {"tariffs year:2019", QueryInterpretation::full,
+             "Query(((Ztariff@1 FILTER Y2019) AND_MAYBE (tariffs@1 FILTER Y2019)))"},
+            {"tariffs date:2018..2019", QueryInterpretation::full,
+             "Query(((Ztariff@1 FILTER VALUE_RANGE 0 20180101 20191231) AND_MAYBE (tariffs@1 "
+             "FILTER VALUE_RANGE 0 20180101 20191231)))"},
+            {"tariffs date:2018-03..", QueryInterpretation::full,
+             "Query(((Ztariff@1 FILTER VALUE_GE 0 20180301) AND_MAYBE (tariffs@1 FILTER VALUE_GE 0 "
+             "20180301)))"},
+            {"tariffs date:..2019-06-30", QueryInterpretation::full,
+             "Query(((Ztariff@1 FILTER VALUE_LE 0 20190630) AND_MAYBE (tariffs@1 FILTER VALUE_LE 0 "
+             "20190630)))"},
+            // A date range that is not one is read as plain words, never an error.
+            {"tariffs date:abc..def", QueryInterpretation::plain_words,
+             "Query((Ztariff@1 AND Zdate@2 AND Zabc@3 AND Zdef@4))"},
             // Acronyms stay one term.
             {"U.S. Treasury", QueryInterpretation::full,
              "Query(((us@1 AND Ztreasuri@2) AND_MAYBE (us@1 AND treasury@2) AND_MAYBE (us@1 "

@@ -1,0 +1,205 @@
+// dateline-bench-search-profile: where the time of a Dateline results page goes, stage by
+// stage. A diagnostic for dateline-bench-search, not a second benchmark.
+//
+//   dateline-bench-search-profile --db XAPIAN_DB --queries FILE [--rounds 3] [--snippet-length 240]
+//
+// For each query it repeats, with a timer around each stage, what SearchService::search() does
+// for a top-10 page (server/search_service.cpp; keep the two in step when that file changes):
+//
+//   build        QueryBuilder::build() (parse, exact-form boosts, spelling)
+//   mset         Enquire::get_mset(0, 10, 1000): matching and ranking, no facets
+//   mset_facets  the same with the four match spies and check_at_least = all documents
+//   documents    get_document() + get_data() + schema::decode_data() of the 10 hits
+//   titles       highlight_html() of the titles
+//   snippets     snippet_html() of the bodies (background-model pass, exhaustive fallback)
+//   snippet_quick  the background-model pass alone (no fallback)
+//   snippet_flags0 one MSet::snippet() pass with flags 0 (no background model)
+//
+// and reports per stage the p50/p95/p99 over all (query, round) samples, per query the
+// medians, the hits' mean body size, how many hits needed the exhaustive fallback
+// (snippet_fallbacks: the quick pass found no match) and how many flags-0 snippets have no
+// match (snippet_flags0_without_match).
+// Prints one JSON object on stdout. Exit status: 0, 1 failure, 2 usage.
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+#include <xapian.h>
+
+#include "database_pool.hpp"
+#include "facets.hpp"
+#include "request_params.hpp"
+#include "schema.hpp"
+#include "snippets.hpp"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double ms_since(Clock::time_point start) {
+    return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+double percentile(std::vector<double> v, double p) {
+    if (v.empty()) return 0;
+    std::sort(v.begin(), v.end());
+    auto rank = static_cast<std::size_t>(std::ceil(p / 100.0 * static_cast<double>(v.size())));
+    return v[std::clamp<std::size_t>(rank, 1, v.size()) - 1];
+}
+
+double round3(double x) { return std::round(x * 1000) / 1000; }
+
+const std::vector<std::string> stages = {"build",  "mset",     "mset_facets",   "documents",
+                                         "titles", "snippets", "snippet_quick", "snippet_flags0"};
+
+}  // namespace
+
+int main(int argc, char* argv[]) {
+    std::string db_path, queries_file;
+    int rounds = 3;
+    int snippet_length = dateline::server::limits::default_snippet_length;
+    for (int i = 1; i + 1 < argc; i += 2) {
+        const std::string arg = argv[i], value = argv[i + 1];
+        if (arg == "--db") db_path = value;
+        else if (arg == "--queries") queries_file = value;
+        else if (arg == "--rounds") rounds = std::max(1, std::atoi(value.c_str()));
+        else if (arg == "--snippet-length") snippet_length = std::max(1, std::atoi(value.c_str()));
+        else { std::cerr << "dateline-bench-search-profile: unknown option " << arg << "\n"; return 2; }
+    }
+    if (db_path.empty() || queries_file.empty()) {
+        std::cerr << "usage: dateline-bench-search-profile --db XAPIAN_DB --queries FILE [--rounds 3]"
+                     " [--snippet-length 240]\n";
+        return 2;
+    }
+    std::vector<std::string> queries;
+    {
+        std::ifstream in(queries_file);
+        for (std::string line; std::getline(in, line);) {
+            line.erase(0, line.find_first_not_of(" \t"));
+            line.erase(line.find_last_not_of(" \t\r") + 1);
+            if (!line.empty() && line[0] != '#') queries.push_back(line);
+        }
+    }
+
+    try {
+        dateline::server::DatabasePool pool(db_path);
+        auto lease = pool.acquire();
+        dateline::server::SearchHandle& handle = *lease;
+        dateline::server::SnippetSettings settings;
+        settings.cjk_ngram = handle.settings.cjk_ngram;
+        settings.length = static_cast<std::size_t>(snippet_length);
+        const unsigned cjk = settings.cjk_ngram ? unsigned{Xapian::MSet::SNIPPET_CJK_NGRAM} : 0U;
+
+        std::map<std::string, std::vector<double>> all;  // stage → samples
+        auto rows = nlohmann::ordered_json::array();
+        for (const auto& q : queries) {
+            std::map<std::string, std::vector<double>> mine;
+            std::size_t body_bytes = 0, hits = 0, fallbacks = 0, unmarked_flags0 = 0;
+            for (int round = 0; round <= rounds; ++round) {  // round 0: warm-up
+                std::map<std::string, double> t;
+                auto start = Clock::now();
+                const auto built = handle.query_builder.build(q, &handle.db);
+                t["build"] = ms_since(start);
+
+                Xapian::Enquire enquire(handle.db);
+                enquire.set_query(built.query);
+                enquire.set_collapse_key(dateline::schema::slot_body_hash);
+                start = Clock::now();
+                const Xapian::MSet mset = enquire.get_mset(0, 10, 1000);
+                t["mset"] = ms_since(start);
+
+                Xapian::Enquire faceted(handle.db);
+                faceted.set_query(built.query);
+                faceted.set_collapse_key(dateline::schema::slot_body_hash);
+                dateline::server::FacetCounter facets({true, true, true, true});
+                facets.attach(faceted);
+                start = Clock::now();
+                faceted.get_mset(0, 10, handle.db.get_doccount());
+                (void)facets.to_json(handle.db);
+                t["mset_facets"] = ms_since(start);
+
+                std::vector<dateline::PressRelease> docs;
+                start = Clock::now();
+                for (auto it = mset.begin(); it != mset.end(); ++it) {
+                    auto release = dateline::schema::decode_data(it.get_document().get_data());
+                    docs.push_back(release ? *release : dateline::PressRelease{});
+                }
+                t["documents"] = ms_since(start);
+
+                start = Clock::now();
+                for (const auto& d : docs) (void)dateline::server::highlight_html(mset, d.title, handle.stemmer, settings);
+                t["titles"] = ms_since(start);
+
+                start = Clock::now();
+                for (const auto& d : docs) (void)dateline::server::snippet_html(mset, d.body, handle.stemmer, settings);
+                t["snippets"] = ms_since(start);
+
+                std::size_t no_match = 0;
+                start = Clock::now();
+                for (const auto& d : docs) {
+                    const std::string s = mset.snippet(d.body, settings.length, handle.stemmer,
+                                                       cjk | Xapian::MSet::SNIPPET_BACKGROUND_MODEL,
+                                                       "<mark>", "</mark>", "\u2026");
+                    if (s.find("<mark>") == std::string::npos) ++no_match;
+                }
+                t["snippet_quick"] = ms_since(start);
+
+                std::size_t no_match_flags0 = 0;
+                start = Clock::now();
+                for (const auto& d : docs) {
+                    const std::string s = mset.snippet(d.body, settings.length, handle.stemmer, cjk,
+                                                       "<mark>", "</mark>", "\u2026");
+                    if (s.find("<mark>") == std::string::npos) ++no_match_flags0;
+                }
+                t["snippet_flags0"] = ms_since(start);
+
+                if (round == 0) {
+                    hits = docs.size();
+                    for (const auto& d : docs) body_bytes += d.body.size();
+                    fallbacks = no_match;
+                    unmarked_flags0 = no_match_flags0;
+                    continue;
+                }
+                for (const auto& [stage, ms] : t) {
+                    mine[stage].push_back(ms);
+                    all[stage].push_back(ms);
+                }
+            }
+            nlohmann::ordered_json row = {{"query", q}, {"hits", hits},
+                                          {"mean_body_bytes", hits ? body_bytes / hits : 0},
+                                          {"snippet_fallbacks", fallbacks},
+                                          {"snippet_flags0_without_match", unmarked_flags0}};
+            for (const auto& stage : stages) row[stage + "_ms"] = round3(percentile(mine[stage], 50));
+            rows.push_back(std::move(row));
+        }
+        std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) {
+            return a["snippets_ms"].template get<double>() > b["snippets_ms"].template get<double>();
+        });
+        nlohmann::ordered_json summary = nlohmann::ordered_json::object();
+        for (const auto& stage : stages) {
+            summary[stage] = {{"p50_ms", round3(percentile(all[stage], 50))},
+                              {"p95_ms", round3(percentile(all[stage], 95))},
+                              {"p99_ms", round3(percentile(all[stage], 99))}};
+        }
+        nlohmann::ordered_json out = {{"queries", queries.size()}, {"rounds", rounds},
+                                      {"snippet_length", snippet_length}, {"stages", summary},
+                                      {"per_query", rows}};
+        std::cout << out.dump(2) << "\n";
+        return 0;
+    } catch (const Xapian::Error& e) {
+        std::cerr << "dateline-bench-search-profile: " << e.get_description() << "\n";
+        return 1;
+    } catch (const std::exception& e) {
+        std::cerr << "dateline-bench-search-profile: " << e.what() << "\n";
+        return 1;
+    }
+}

@@ -1,0 +1,121 @@
+#include "facets.hpp"
+
+#include <map>
+
+#include "database_pool.hpp"
+#include "schema.hpp"
+
+namespace dateline::server {
+
+namespace {
+
+nlohmann::json value_counts(const Xapian::ValueCountMatchSpy& spy, Xapian::termcount limit) {
+    nlohmann::json out = nlohmann::json::array();
+    for (auto it = spy.top_values_begin(limit); it != spy.top_values_end(limit); ++it) {
+        out.push_back({{"value", *it}, {"count", it.get_termfreq()}});
+    }
+    return out;
+}
+
+// "YYYYMM" → "YYYY-MM".
+std::string month_label(const std::string& compact) {
+    return compact.substr(0, 4) + "-" + compact.substr(4, 2);
+}
+
+// Documents per month in the whole index, from the month filter terms (one term per month:
+// cheap even for decades of releases).
+std::map<std::string, Xapian::doccount> documents_per_month(const Xapian::Database& db) {
+    std::map<std::string, Xapian::doccount> counts;
+    const std::string prefix = schema::prefix_month;
+    for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
+        const std::string term = *it;
+        if (term.size() == prefix.size() + 6) counts[term.substr(prefix.size())] = it.get_termfreq();
+    }
+    return counts;
+}
+
+}  // namespace
+
+FacetCounter::FacetCounter(const FacetSelection& selection) : selection_(selection) {
+    if (selection_.source) sources_ = std::make_unique<Xapian::ValueCountMatchSpy>(schema::slot_source);
+    if (selection_.lang) langs_ = std::make_unique<Xapian::ValueCountMatchSpy>(schema::slot_lang);
+    if (selection_.year || selection_.month) {
+        months_ = std::make_unique<Xapian::ValueCountMatchSpy>(schema::slot_month);
+    }
+}
+
+void FacetCounter::attach(Xapian::Enquire& enquire) {
+    for (auto* spy : {sources_.get(), langs_.get(), months_.get()}) {
+        if (spy != nullptr) enquire.add_matchspy(spy);
+    }
+}
+
+nlohmann::json FacetCounter::to_json(const Xapian::Database& db) const {
+    nlohmann::json out = nlohmann::json::object();
+    if (sources_) out["source"] = value_counts(*sources_, max_source_facet_values);
+    if (langs_) out["lang"] = value_counts(*langs_, 50);
+    if (!months_) return out;
+
+    std::map<std::string, Xapian::doccount> matched;
+    for (auto it = months_->values_begin(); it != months_->values_end(); ++it) {
+        matched[*it] = it.get_termfreq();
+    }
+    if (selection_.year) {
+        std::map<std::string, Xapian::doccount> years;
+        for (const auto& [month, count] : matched) years[month.substr(0, 4)] += count;
+        nlohmann::json list = nlohmann::json::array();
+        for (const auto& [year, count] : years) list.push_back({{"value", year}, {"count", count}});
+        out["year"] = std::move(list);
+    }
+    if (selection_.month) {
+        // Every month from the first to the last match, zeros included, so that a timeline
+        // can be drawn without gaps.
+        nlohmann::json list = nlohmann::json::array();
+        if (!matched.empty()) {
+            const auto totals = documents_per_month(db);
+            const std::string& first = matched.begin()->first;
+            const std::string& last = matched.rbegin()->first;
+            for (auto it = totals.lower_bound(first); it != totals.end() && it->first <= last; ++it) {
+                const auto found = matched.find(it->first);
+                list.push_back({{"value", month_label(it->first)},
+                                {"count", found == matched.end() ? 0 : found->second},
+                                {"documents", it->second}});
+            }
+        }
+        out["month"] = std::move(list);
+    }
+    return out;
+}
+
+std::string FacetCache::key(const Xapian::Database& db, const Xapian::Query& query,
+                            const FacetSelection& selection) {
+    std::string key = database_state_key(db) + ":";
+    for (bool on : {selection.source, selection.lang, selection.year, selection.month}) {
+        key += on ? '1' : '0';
+    }
+    return key + ":" + query.get_description();
+}
+
+std::optional<nlohmann::json> FacetCache::find(const std::string& key) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    const auto it = index_.find(key);
+    if (it == index_.end()) return std::nullopt;
+    entries_.splice(entries_.begin(), entries_, it->second);
+    return it->second->second;
+}
+
+void FacetCache::store(const std::string& key, nlohmann::json facets) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (const auto it = index_.find(key); it != index_.end()) {
+        entries_.erase(it->second);
+        index_.erase(it);
+    }
+    entries_.emplace_front(key, std::move(facets));
+    index_[key] = entries_.begin();
+    if (entries_.size() > capacity_) {
+        index_.erase(entries_.back().first);
+        entries_.pop_back();
+    }
+}
+
+}  // namespace dateline::server

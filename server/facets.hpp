@@ -1,0 +1,63 @@
+#pragma once
+// Facet counts over the whole match set: issuers, languages, years and months (the timeline,
+// with the number of documents per month in the whole index, so that the page can show the
+// share of releases that match).
+
+#include <list>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <unordered_map>
+
+#include <nlohmann/json.hpp>
+#include <xapian.h>
+
+#include "request_params.hpp"
+
+namespace dateline::server {
+
+// How many issuers the source facet lists.
+inline constexpr Xapian::termcount max_source_facet_values = 20;
+
+class FacetCounter {
+public:
+    explicit FacetCounter(const FacetSelection& selection);
+
+    // Registers the match spies. Every match must then be counted: pass the database's
+    // document count as check_at_least to get_mset().
+    void attach(Xapian::Enquire& enquire);
+
+    // {"source":[{value,count}], "lang":[...], "year":[...], "month":[{value,count,documents}]}
+    // with the selected keys only.
+    nlohmann::json to_json(const Xapian::Database& db) const;
+
+private:
+    FacetSelection selection_;
+    std::unique_ptr<Xapian::ValueCountMatchSpy> sources_;
+    std::unique_ptr<Xapian::ValueCountMatchSpy> langs_;
+    std::unique_ptr<Xapian::ValueCountMatchSpy> months_;
+};
+
+// Facet counts (with the exact total they were counted from) by (database revision, query,
+// selection), least recently used out first.
+// Counting facets means visiting every match; the next page of the same search, or the same
+// search from another reader, then costs no more than a search without facets.
+class FacetCache {
+public:
+    explicit FacetCache(std::size_t capacity = 512) : capacity_(capacity) {}
+
+    static std::string key(const Xapian::Database& db, const Xapian::Query& query,
+                           const FacetSelection& selection);
+    std::optional<nlohmann::json> find(const std::string& key);
+    void store(const std::string& key, nlohmann::json facets);
+
+private:
+    using Entry = std::pair<std::string, nlohmann::json>;
+    std::size_t capacity_;
+    std::mutex mutex_;
+    std::list<Entry> entries_;  // most recently used first
+    std::unordered_map<std::string, std::list<Entry>::iterator> index_;
+};
+
+}  // namespace dateline::server

@@ -1,0 +1,124 @@
+#pragma once
+// Shared by the end-to-end tests: fixtures indexed with the indexer library, and the real
+// server on 127.0.0.1 and a free port.
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <sstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <httplib.h>
+#include <nlohmann/json.hpp>
+
+#include "http_server.hpp"
+#include "log.hpp"
+#include "run_indexer.hpp"
+#include "temp_dir.hpp"
+
+namespace dateline::testing {
+
+using nlohmann::json;
+
+inline const std::string wire_dir = std::string(TEST_DATA_DIR) + "/wire";
+inline const std::string jsonl_file = std::string(TEST_DATA_DIR) + "/jsonl/releases.jsonl";
+inline constexpr int fixture_documents = 21;  // 15 wire articles + 6 JSON Lines records
+
+inline dateline::indexer::RunResult index_into(const std::string& db,
+                                               std::vector<std::string> inputs) {
+    dateline::indexer::IndexerOptions options;
+    options.db_path = db;
+    options.inputs = std::move(inputs);
+    options.quiet = true;
+    std::atomic<bool> stop{false};
+    std::ostringstream out, err;
+    return dateline::indexer::run_indexer(options, stop, out, err);
+}
+
+// The real server on 127.0.0.1 and a free port, stopped and joined on destruction.
+class RunningServer {
+public:
+    explicit RunningServer(const std::string& db) : server_(config_for(db)) {
+        dateline::log::configure("dateline-server", dateline::log::Level::error, false);
+        port_ = server_.bind();
+        thread_ = std::thread([this] { server_.listen(); });
+        // httplib 0.11.4: stop() is a no-op until the listen loop runs.
+        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+        while (!server_.is_running() && std::chrono::steady_clock::now() < deadline) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        }
+        if (!server_.is_running()) {
+            thread_.join();  // listen() failed and returned
+            FAIL("the server did not start listening");
+        }
+    }
+    ~RunningServer() {
+        server_.stop();
+        thread_.join();
+    }
+    RunningServer(const RunningServer&) = delete;
+    RunningServer& operator=(const RunningServer&) = delete;
+
+    httplib::Client client() const {
+        httplib::Client c("127.0.0.1", port_);
+        c.set_read_timeout(10, 0);
+        return c;
+    }
+    // GET, expecting a JSON body.
+    std::pair<int, json> get_json(const std::string& path) const {
+        auto res = client().Get(path.c_str());
+        REQUIRE(res);
+        INFO(res->body);
+        REQUIRE(res->get_header_value("Content-Type").rfind("application/json", 0) == 0);
+        return {res->status, json::parse(res->body)};
+    }
+    json search(const std::string& query_string) const {
+        auto [status, body] = get_json("/api/search?" + query_string);
+        INFO(body.dump());
+        REQUIRE(status == 200);
+        return body;
+    }
+
+private:
+    static dateline::server::ServerConfig config_for(const std::string& db) {
+        dateline::server::ServerConfig config;
+        config.db_path = db;
+        config.port = 0;
+        config.threads = 4;
+        config.web_dir = dateline::server::default_web_dir();
+        return config;
+    }
+
+    dateline::server::HttpServer server_;
+    int port_ = 0;
+    std::thread thread_;
+};
+
+inline std::string file_id(const std::string& name) { return "file:" + wire_dir + "/" + name; }
+
+inline std::vector<std::string> ids_of(const json& body) {
+    std::vector<std::string> ids;
+    for (const auto& hit : body["hits"]) ids.push_back(hit["id"].get<std::string>());
+    return ids;
+}
+
+inline bool contains(const std::vector<std::string>& ids, const std::string& id) {
+    return std::find(ids.begin(), ids.end(), id) != ids.end();
+}
+
+struct IndexedFixtures {
+    IndexedFixtures() {
+        const auto result = index_into(db, {wire_dir, jsonl_file});
+        REQUIRE(result.exit_code == 0);
+        REQUIRE(result.counts.documents == fixture_documents);
+    }
+    TempDir dir;
+    std::string db = dir / "db";
+};
+
+
+}  // namespace dateline::testing
