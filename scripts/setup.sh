@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 build_packages=(
     build-essential cmake pkg-config git ca-certificates
     libxapian-dev libcpp-httplib-dev nlohmann-json3-dev libcli11-dev zlib1g-dev
-    libarchive-dev libgumbo-dev xapian-tools
+    libarchive-dev libgumbo-dev xapian-tools libsqlite3-dev
 )
 test_packages=(catch2 chromium curl jq time)
 
