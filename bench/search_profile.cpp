@@ -40,6 +40,7 @@
 #include "request_params.hpp"
 #include "schema.hpp"
 #include "snippets.hpp"
+#include "text_matches.hpp"
 
 namespace {
 
@@ -139,8 +140,12 @@ int main(int argc, char* argv[]) {
                 for (const auto& d : docs) (void)dateline::server::highlight_html(mset, d.title, handle.stemmer, settings);
                 t["titles"] = ms_since(start);
 
+                const auto terms = dateline::server::query_terms(built.query);
                 start = Clock::now();
-                for (const auto& d : docs) (void)dateline::server::snippet_html(mset, d.body, handle.stemmer, settings);
+                for (const auto& d : docs) {
+                    (void)dateline::server::snippet_html(mset, d.body, handle.stemmer, settings,
+                                                         terms);
+                }
                 t["snippets"] = ms_since(start);
 
                 std::size_t no_match = 0;

@@ -17,6 +17,7 @@
 
 #include "database_pool.hpp"
 #include "request_params.hpp"
+#include "text_matches.hpp"
 
 namespace dateline::server {
 
@@ -30,19 +31,6 @@ std::variant<DocumentRequest, ParamError> parse_document_params(const QueryParam
 
 // /api/stats takes no parameters: the first one given, if any, as an error.
 std::optional<ParamError> check_no_params(const QueryParams& params, std::string_view route);
-
-struct TextMatch {
-    std::size_t start = 0;   // byte offset in the text
-    std::size_t length = 0;  // bytes
-};
-
-// The words of `text` that a query with `terms` matches, in text order: a word matches when its
-// lower-cased form, or "Z" + its stem, is a term; with a `field_prefix` ("S" for titles), the
-// prefixed forms match too. Words are runs of Xapian::Unicode::is_wordchar characters.
-std::vector<TextMatch> find_matches(std::string_view text,
-                                    const std::unordered_set<std::string>& terms,
-                                    const Xapian::Stem& stemmer,
-                                    std::string_view field_prefix = {});
 
 class DocumentService {
 public:

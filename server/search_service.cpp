@@ -7,6 +7,7 @@
 
 #include "facets.hpp"
 #include "schema.hpp"
+#include "text_matches.hpp"
 
 namespace dateline::server {
 
@@ -15,7 +16,8 @@ namespace {
 double round_to(double value, double step) { return std::round(value / step) * step; }
 
 nlohmann::json hit_json(const Xapian::MSetIterator& item, const Xapian::MSet& mset,
-                        const SearchHandle& handle, const SnippetSettings& snippets) {
+                        const SearchHandle& handle, const SnippetSettings& snippets,
+                        const std::unordered_set<std::string>& terms) {
     const Xapian::Document doc = item.get_document();
     auto release = schema::decode_data(doc.get_data());
     if (!release) release = PressRelease{};
@@ -29,7 +31,7 @@ nlohmann::json hit_json(const Xapian::MSetIterator& item, const Xapian::MSet& ms
             {"score", round_to(item.get_weight(), 0.001)},
             {"duplicates", item.get_collapse_count()},
             {"title_html", highlight_html(mset, release->title, handle.stemmer, snippets)},
-            {"snippet_html", snippet_html(mset, release->body, handle.stemmer, snippets)}};
+            {"snippet_html", snippet_html(mset, release->body, handle.stemmer, snippets, terms)}};
 }
 
 // Any of `values` as exact filter terms.
@@ -147,8 +149,9 @@ SearchService::Page SearchService::run_page(SearchHandle& handle, const Xapian::
 
     Page page;
     page.hits = nlohmann::json::array();
+    const auto terms = query_terms(query);
     for (auto it = mset.begin(); it != mset.end(); ++it) {
-        page.hits.push_back(hit_json(it, mset, handle, snippets));
+        page.hits.push_back(hit_json(it, mset, handle, snippets, terms));
     }
     const auto lower = mset.get_matches_lower_bound();
     const auto upper = mset.get_matches_upper_bound();

@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <string>
+#include <unordered_set>
 
 #include <xapian.h>
 
@@ -14,9 +15,11 @@ struct SnippetSettings {
     bool cjk_ngram = true;     // must match the analyzer's setting
 };
 
-// The best window of `text` for the query of `mset`, with matches in <mark>.
+// The best window of `text` for the query of `mset`, with matches in <mark>. `terms` are the
+// query's terms (text_matches.hpp), used to place the window when the quick pass misses.
 std::string snippet_html(const Xapian::MSet& mset, const std::string& text,
-                         const Xapian::Stem& stemmer, const SnippetSettings& settings);
+                         const Xapian::Stem& stemmer, const SnippetSettings& settings,
+                         const std::unordered_set<std::string>& terms);
 
 // All of `text` (a title), escaped, with matches in <mark>.
 std::string highlight_html(const Xapian::MSet& mset, const std::string& text,

@@ -1,0 +1,34 @@
+#pragma once
+// Where a query's words stand in a text, found with the same analysis as the index (any case,
+// any form of a word), for marking matches and for placing snippets.
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+#include <xapian.h>
+
+namespace dateline::server {
+
+struct TextMatch {
+    std::size_t start = 0;   // byte offset in the text
+    std::size_t length = 0;  // bytes
+};
+
+// The words of `text` that a query with `terms` matches, in text order: a word matches when its
+// lower-cased form, or "Z" + its stem, is a term; with a `field_prefix` ("S" for titles), the
+// prefixed forms match too. Words are runs of Xapian::Unicode::is_wordchar characters.
+// Stops after `limit` matches.
+std::vector<TextMatch> find_matches(std::string_view text,
+                                    const std::unordered_set<std::string>& terms,
+                                    const Xapian::Stem& stemmer,
+                                    std::string_view field_prefix = {},
+                                    std::size_t limit = SIZE_MAX);
+
+// The distinct terms of a query.
+std::unordered_set<std::string> query_terms(const Xapian::Query& query);
+
+}  // namespace dateline::server
