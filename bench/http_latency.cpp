@@ -2,7 +2,7 @@
 //
 //   dateline-bench-http --host 127.0.0.1 --port P --queries FILE
 //                       [--rounds 5] [--warmup 1] [--size 10] [--connections 1] [--per-query]
-//                       [--no-keep-alive] [--extra 'facets=source,lang,year,month']
+//                       [--no-keep-alive] [--extra 'facets=source,lang,year,month'] [--samples]
 //
 // Each query (one per line; blank lines and '#' comments skipped) is sent as
 // /api/search?q=<url-encoded line>&size=N, followed by &EXTRA when --extra is given (EXTRA is
@@ -11,6 +11,8 @@
 // --connections N, N threads each with its own keep-alive httplib::Client take requests from
 // one shared list (--no-keep-alive: a new TCP connection per request). A request fails unless
 // the status is 200 and the body is a JSON object with a numeric took_ms.
+// --samples adds every successful request's client time ("samples_ms", in request order), so
+// that several runs can be pooled before taking percentiles.
 // Prints one JSON object on stdout; failures are described on stderr.
 // Exit status: 0 measured (failures are counted in the output), 1 every request failed, 2 usage.
 
@@ -46,6 +48,7 @@ struct Options {
     bool per_query = false;
     bool keep_alive = true;
     std::string extra;  // appended to every request's query string
+    bool samples = false;
 };
 
 struct Sample {
@@ -59,7 +62,7 @@ struct Sample {
 constexpr const char* usage =
     "usage: dateline-bench-http --port P --queries FILE [--host 127.0.0.1] [--rounds 5]\n"
     "                           [--warmup 1] [--size 10] [--connections 1] [--per-query]\n"
-    "                           [--no-keep-alive] [--extra QUERY_STRING]\n";
+    "                           [--no-keep-alive] [--extra QUERY_STRING] [--samples]\n";
 
 Options parse_args(int argc, char* argv[]) {
     Options o;
@@ -73,6 +76,7 @@ Options parse_args(int argc, char* argv[]) {
         const std::string arg = argv[i];
         if (arg == "--per-query") { o.per_query = true; continue; }
         if (arg == "--no-keep-alive") { o.keep_alive = false; continue; }
+        if (arg == "--samples") { o.samples = true; continue; }
         if (arg == "-h" || arg == "--help") { std::cout << usage; std::exit(0); }
         if (i + 1 >= argc) throw std::invalid_argument("missing value for " + arg);
         const std::string value = argv[++i];
@@ -237,6 +241,13 @@ int main(int argc, char* argv[]) {
         {"wall_s", round3(wall_s)},
         {"requests_per_s", round3(static_cast<double>(ms.size()) / wall_s)},  // successful ones
     };
+
+    if (o.samples) {
+        auto list = nlohmann::ordered_json::array();
+        for (const auto& s : samples)
+            if (s.ok) list.push_back(round3(s.ms));
+        out["samples_ms"] = list;
+    }
 
     if (o.per_query) {
         // Per query: median and max client time, median server time, hit count; slowest first.

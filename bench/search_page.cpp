@@ -20,7 +20,16 @@
 // Both sides build the page as an nlohmann::json object (Dateline's search() returns one),
 // so neither side is timed without its result shaping. FTS5 statements are prepared once and
 // reused; Dateline's pool hands out the same handle each time (reopened per search, as in the
-// server). Each round runs every page variant over every query in turn, rotating the order of
+// server).
+//
+// Result caches: every query is measured several times, so an engine that remembers results
+// would be timed on its cache from the second round on. Each measured Dateline page therefore
+// runs on a new SearchService (created outside the timed region; the DatabasePool and its open
+// handles are shared and stay warm), so that the service's own caches (the facet cache) start
+// empty: the figures are those of a query the service has not seen. If a cache moves out of
+// SearchService (into the pool, say), this must follow it. The breakdown variant
+// full_page_repeated_query measures the other case: one long-lived service, i.e. the same query
+// asked again. FTS5 has no result cache (SQLite's page cache only, warm on both sides). Each round runs every page variant over every query in turn, rotating the order of
 // the variants from round to round, after --warmup unmeasured rounds.
 //
 // --fts-sql chooses the SQL of (a):
@@ -50,6 +59,7 @@
 #include <iostream>
 #include <map>
 #include <numeric>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -395,7 +405,8 @@ struct Variant {
     std::string engine;  // "dateline" or "fts5"
     std::string name;    // "full_page", "plain_page", or a breakdown name
     bool breakdown;
-    std::function<nlohmann::json(std::size_t)> run;  // query index → page
+    std::function<nlohmann::json(std::size_t)> run;  // query index → page (timed)
+    std::function<void()> prepare;                   // before each run, not timed (may be empty)
     std::vector<std::vector<double>> ms;             // [query][round]
     std::vector<long long> totals;                   // [query], from the last run
     std::vector<bool> estimated;                     // [query]: total_is_estimate (Dateline)
@@ -457,18 +468,23 @@ int main(int argc, char* argv[]) {
         const int default_snippet = dateline::server::limits::default_snippet_length;
         const int min_snippet = dateline::server::limits::min_snippet_length;
 
+        // A new service for each measured Dateline page (see "Result caches" at the top).
+        std::optional<dateline::server::SearchService> fresh;
+        auto new_service = [&] { fresh.emplace(pool); };
         std::vector<Variant> variants;
         auto add = [&](std::string engine, std::string name, bool breakdown,
-                       std::function<nlohmann::json(std::size_t)> fn) {
-            variants.push_back({std::move(engine), std::move(name), breakdown, std::move(fn), {}, {}, {}});
+                       std::function<nlohmann::json(std::size_t)> fn,
+                       std::function<void()> prepare = {}) {
+            variants.push_back({std::move(engine), std::move(name), breakdown, std::move(fn),
+                                std::move(prepare), {}, {}, {}});
         };
         using P = Fts5Baseline;
         add("dateline", "full_page", false, [&](std::size_t q) {
-            return service.search(dateline_request(q, true, 10, default_snippet));
-        });
+            return fresh->search(dateline_request(q, true, 10, default_snippet));
+        }, new_service);
         add("dateline", "plain_page", false, [&](std::size_t q) {
-            return service.search(dateline_request(q, false, 10, default_snippet));
-        });
+            return fresh->search(dateline_request(q, false, 10, default_snippet));
+        }, new_service);
         add("fts5", "full_page", false, [&](std::size_t q) {
             return fts.page(matches[q], P::hits | P::total | P::facets);
         });
@@ -479,16 +495,20 @@ int main(int argc, char* argv[]) {
             // Dateline: size 0 computes no hits (no documents read, no snippets); with facets
             // every match is still visited and counted.
             add("dateline", "facets_no_hits", true, [&](std::size_t q) {
-                return service.search(dateline_request(q, true, 0, default_snippet));
-            });
+                return fresh->search(dateline_request(q, true, 0, default_snippet));
+            }, new_service);
             add("dateline", "count_no_hits", true, [&](std::size_t q) {
-                return service.search(dateline_request(q, false, 0, default_snippet));
-            });
+                return fresh->search(dateline_request(q, false, 0, default_snippet));
+            }, new_service);
             add("dateline", "full_page_snippet_40", true, [&](std::size_t q) {
-                return service.search(dateline_request(q, true, 10, min_snippet));
-            });
+                return fresh->search(dateline_request(q, true, 10, min_snippet));
+            }, new_service);
             add("dateline", "plain_page_snippet_40", true, [&](std::size_t q) {
-                return service.search(dateline_request(q, false, 10, min_snippet));
+                return fresh->search(dateline_request(q, false, 10, min_snippet));
+            }, new_service);
+            // The same service throughout: from the second round on, the query has been seen.
+            add("dateline", "full_page_repeated_query", true, [&](std::size_t q) {
+                return service.search(dateline_request(q, true, 10, default_snippet));
             });
             add("fts5", "top10_only", true, [&](std::size_t q) { return fts.page(matches[q], P::hits); });
             add("fts5", "count_only", true, [&](std::size_t q) { return fts.page(matches[q], P::total); });
@@ -514,6 +534,7 @@ int main(int argc, char* argv[]) {
             for (std::size_t k = 0; k < variants.size(); ++k) {
                 Variant& v = variants[(k + static_cast<std::size_t>(round)) % variants.size()];
                 for (std::size_t q = 0; q < queries.size(); ++q) {
+                    if (v.prepare) v.prepare();
                     const auto start = std::chrono::steady_clock::now();
                     const nlohmann::json page = v.run(q);
                     const double ms =

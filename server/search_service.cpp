@@ -59,6 +59,18 @@ Xapian::Query filters_of(const SearchRequest& request) {
     return Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end());
 }
 
+// Hits after collapsing, from a spy on the body hash that saw every match: one per distinct
+// body, plus every match without a body (those are never collapsed).
+Xapian::doccount distinct_hits(const Xapian::ValueCountMatchSpy& bodies) {
+    Xapian::doccount distinct = 0;
+    Xapian::doccount with_body = 0;
+    for (auto it = bodies.values_begin(); it != bodies.values_end(); ++it) {
+        ++distinct;
+        with_body += it.get_termfreq();
+    }
+    return distinct + (static_cast<Xapian::doccount>(bodies.get_total()) - with_body);
+}
+
 void apply_sort(Xapian::Enquire& enquire, SortOrder sort) {
     switch (sort) {
         case SortOrder::relevance: break;
@@ -133,10 +145,16 @@ SearchService::Page SearchService::run_page(SearchHandle& handle, const Xapian::
     std::optional<nlohmann::json> cached_facets;
     std::string facet_key;
     FacetCounter facets(request.facets);
+    // With duplicates collapsed, Xapian's match count stays an estimate even when every match
+    // is seen; counting distinct body hashes over all matches gives the exact number of hits.
+    Xapian::ValueCountMatchSpy bodies(schema::slot_body_hash);
     if (request.facets.any()) {
         facet_key = FacetCache::key(handle.db, query, request.facets);
         cached_facets = facet_cache_.find(facet_key);
-        if (!cached_facets) facets.attach(enquire);
+        if (!cached_facets) {
+            facets.attach(enquire);
+            enquire.add_matchspy(&bodies);
+        }
     }
     const bool counting_facets = request.facets.any() && !cached_facets;
 
@@ -159,6 +177,8 @@ SearchService::Page SearchService::run_page(SearchHandle& handle, const Xapian::
     page.total_is_estimate = lower != upper;
     // The facet pass saw every match, so its total is exact: keep it with the facets.
     if (counting_facets) {
+        page.total = distinct_hits(bodies);
+        page.total_is_estimate = false;
         cached_facets = {{"facets", facets.to_json(handle.db)}, {"total", page.total}};
         facet_cache_.store(facet_key, *cached_facets);
     } else if (cached_facets) {

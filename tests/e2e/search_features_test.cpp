@@ -187,6 +187,10 @@ TEST_CASE("exact duplicates are collapsed into one hit with a count", "[e2e]") {
     int duplicates = 0;
     for (const auto& hit : body["hits"]) duplicates += hit["duplicates"].get<int>();
     CHECK(duplicates == 3);
+    // With facets every match is seen, and the total counts the collapsed hits exactly.
+    const json counted = server.search("q=lighthouse&facets=source");
+    CHECK(counted["total"] == 2);
+    CHECK(counted["total_is_estimate"] == false);
 }
 
 TEST_CASE("snippet_length sets the size of the extract", "[e2e]") {
