@@ -1,5 +1,7 @@
 #include "dates.hpp"
 
+#include "parse_int.hpp"
+
 #include <charconv>
 #include <cstdio>
 
@@ -222,33 +224,19 @@ int month_from_name(std::string_view name) {
     return 0;
 }
 
-namespace {
-bool bound_int(std::string_view text, int low, int high, int& out) {
-    int value = 0;
-    const auto* end = text.data() + text.size();
-    const auto [ptr, ec] = std::from_chars(text.data(), end, value);
-    if (ec != std::errc() || ptr != end || text.empty() || value < low || value > high) {
-        return false;
-    }
-    out = value;
-    return true;
-}
-
-}  // namespace
-
 std::string day_bound(std::string_view text, bool last_day) {
     int year = 0;
     int month = 0;
     int day = 0;
     const std::string_view view = text;
     if (view.size() != 4 && view.size() != 7 && view.size() != 10) return {};
-    if (!bound_int(view.substr(0, 4), 1, 9999, year)) return {};
+    if (!parse_int(view.substr(0, 4), 1, 9999, year)) return {};
     if (view.size() >= 7) {
-        if (view[4] != '-' || !bound_int(view.substr(5, 2), 1, 12, month)) return {};
+        if (view[4] != '-' || !parse_int(view.substr(5, 2), 1, 12, month)) return {};
     }
     if (view.size() == 10) {
         if (view[7] != '-' ||
-            !bound_int(view.substr(8, 2), 1, days_in_month(year, month), day)) {
+            !parse_int(view.substr(8, 2), 1, days_in_month(year, month), day)) {
             return {};
         }
     }

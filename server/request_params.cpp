@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "dates.hpp"
+#include "parse_int.hpp"
 #include "utf8.hpp"
 
 namespace dateline::server {
@@ -24,17 +25,6 @@ bool contains(const std::array<std::string_view, N>& list, std::string_view name
         if (candidate == name) return true;
     }
     return false;
-}
-
-bool parse_int(std::string_view text, int low, int high, int& out) {
-    int value = 0;
-    const auto* end = text.data() + text.size();
-    const auto [ptr, ec] = std::from_chars(text.data(), end, value);
-    if (ec != std::errc() || ptr != end || text.empty() || value < low || value > high) {
-        return false;
-    }
-    out = value;
-    return true;
 }
 
 std::string trim(const std::string& text) {

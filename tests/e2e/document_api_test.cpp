@@ -21,23 +21,6 @@ using namespace dateline::testing;
 
 namespace {
 
-// Percent-encodes everything but unreserved characters, so an id travels as one path segment
-// ('/' as %2F, ':' as %3A).
-std::string encode_segment(const std::string& text) {
-    static constexpr char hex[] = "0123456789ABCDEF";
-    std::string out;
-    for (unsigned char c : text) {
-        if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~') {
-            out += static_cast<char>(c);
-        } else {
-            out += '%';
-            out += hex[c >> 4];
-            out += hex[c & 0xF];
-        }
-    }
-    return out;
-}
-
 std::string lower(std::string text) {
     for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return text;
@@ -58,7 +41,7 @@ std::vector<std::string> matched_words(const json& doc, const std::string& field
 }
 
 json get_doc(const RunningServer& server, const std::string& id, const std::string& query = "") {
-    auto [status, body] = server.get_json("/api/doc/" + encode_segment(id) + query);
+    auto [status, body] = server.get_json("/api/doc/" + url_encode(id) + query);
     INFO(body.dump());
     REQUIRE(status == 200);
     return body;
@@ -186,7 +169,7 @@ TEST_CASE("document errors: unknown id, bad parameters, no database", "[e2e]") {
     RunningServer server(fixtures.db);
 
     SECTION("unknown id: 404 naming it") {
-        auto [status, body] = server.get_json("/api/doc/" + encode_segment("file:/no/such.txt"));
+        auto [status, body] = server.get_json("/api/doc/" + url_encode("file:/no/such.txt"));
         CHECK(status == 404);
         CHECK(body["error"]["code"] == "not_found");
         CHECK(body["error"]["message"] == "no release with id 'file:/no/such.txt'");

@@ -16,24 +16,6 @@ using namespace dateline::testing;
 
 namespace {
 
-std::string url_encode(const std::string& text) {
-    std::string out;
-    for (const char ch : text) {
-        const auto byte = static_cast<unsigned char>(ch);
-        const bool unreserved = (byte >= 'a' && byte <= 'z') || (byte >= 'A' && byte <= 'Z') ||
-                                (byte >= '0' && byte <= '9') || byte == '-' || byte == '.' ||
-                                byte == '_' || byte == '~';
-        if (unreserved) {
-            out += ch;
-        } else {
-            char hex[4];
-            std::snprintf(hex, sizeof hex, "%%%02X", static_cast<unsigned>(byte));
-            out += hex;
-        }
-    }
-    return out;
-}
-
 struct Hostile {
     std::string name;     // what the case is, for the report
     std::string encoded;  // the value as it goes on the wire, already percent-encoded

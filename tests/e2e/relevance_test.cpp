@@ -92,24 +92,6 @@ std::vector<RelevanceCase> load_cases(const std::string& path) {
     return cases;
 }
 
-std::string url_encode(const std::string& text) {
-    std::string out;
-    for (const char ch : text) {
-        const auto byte = static_cast<unsigned char>(ch);
-        const bool unreserved = (byte >= 'a' && byte <= 'z') || (byte >= 'A' && byte <= 'Z') ||
-                                (byte >= '0' && byte <= '9') || byte == '-' || byte == '.' ||
-                                byte == '_' || byte == '~';
-        if (unreserved) {
-            out += ch;
-        } else {
-            char hex[4];
-            std::snprintf(hex, sizeof hex, "%%%02X", static_cast<unsigned>(byte));
-            out += hex;
-        }
-    }
-    return out;
-}
-
 // The sample, indexed once per test run and removed at exit.
 const std::string& indexed_sample() {
     struct Sample {

@@ -13,20 +13,6 @@ using namespace dateline::testing;
 
 namespace {
 
-std::string encode(const std::string& text) {
-    std::string out;
-    for (unsigned char c : text) {
-        if (std::isalnum(c) || c == '-' || c == '.' || c == '_') {
-            out += static_cast<char>(c);
-        } else {
-            char hex[4];
-            std::snprintf(hex, sizeof hex, "%%%02X", c);
-            out += hex;
-        }
-    }
-    return out;
-}
-
 std::set<std::string> field_values(const json& body, const char* field) {
     std::set<std::string> values;
     for (const auto& hit : body["hits"]) values.insert(hit[field].get<std::string>());
@@ -40,16 +26,16 @@ TEST_CASE("filter parameters narrow the results", "[e2e]") {
     RunningServer server(fixtures.db);
 
     SECTION("one issuer") {
-        const json body = server.search("q=harbour&source=" + encode("Harbor Wire"));
+        const json body = server.search("q=harbour&source=" + url_encode("Harbor Wire"));
         CHECK(body["total"] == 2);
         CHECK(field_values(body, "source") == std::set<std::string>{"Harbor Wire"});
     }
     SECTION("issuers are matched without regard to case or spacing") {
-        CHECK(server.search("q=harbour&source=" + encode("  harbor   WIRE "))["total"] == 2);
+        CHECK(server.search("q=harbour&source=" + url_encode("  harbor   WIRE "))["total"] == 2);
     }
     SECTION("several issuers: any of them") {
-        const json body = server.search("q=harbour&source=" + encode("Harbor Wire") +
-                                        "&source=" + encode("Northwind News Agency"));
+        const json body = server.search("q=harbour&source=" + url_encode("Harbor Wire") +
+                                        "&source=" + url_encode("Northwind News Agency"));
         CHECK(body["total"] == 3);
     }
     SECTION("a date range, inclusive, by year or by day") {
@@ -61,7 +47,7 @@ TEST_CASE("filter parameters narrow the results", "[e2e]") {
         CHECK(server.search("q=harbour&to=2019-12")["total"] == 1);
     }
     SECTION("place and language") {
-        const json body = server.search("q=harbour&place=" + encode("WASHINGTON, D.C."));
+        const json body = server.search("q=harbour&place=" + url_encode("WASHINGTON, D.C."));
         REQUIRE(body["total"] == 1);
         CHECK(body["hits"][0]["id"] == file_id("harbour-dredging-contract.txt"));
         // Only the JSON Lines fixtures carry a language.
@@ -72,7 +58,7 @@ TEST_CASE("filter parameters narrow the results", "[e2e]") {
         CHECK(server.search("q=growth&lang=fr")["total"] == 0);
     }
     SECTION("filters alone list the matching releases, newest first") {
-        const json body = server.search("source=" + encode("Ministry of Coastal Affairs"));
+        const json body = server.search("source=" + url_encode("Ministry of Coastal Affairs"));
         CHECK(body["interpreted_as"] == "filters_only");
         REQUIRE(body["total"] == 3);
         CHECK(body["hits"][0]["id"] == file_id("harbour-pilot-training.txt"));  // 2025-01-15
@@ -144,16 +130,16 @@ TEST_CASE("facets count the whole match set", "[e2e]") {
 TEST_CASE("query language: field prefixes, ranges, wildcards", "[e2e]") {
     IndexedFixtures fixtures;
     RunningServer server(fixtures.db);
-    CHECK(server.search("q=" + encode("source:\"harbor wire\" harbour"))["total"] == 2);
-    CHECK(server.search("q=" + encode("harbour source:northwind"))["total"] == 1);
-    CHECK(server.search("q=" + encode("place:\"new york\""))["hits"][0]["id"] ==
+    CHECK(server.search("q=" + url_encode("source:\"harbor wire\" harbour"))["total"] == 2);
+    CHECK(server.search("q=" + url_encode("harbour source:northwind"))["total"] == 1);
+    CHECK(server.search("q=" + url_encode("place:\"new york\""))["hits"][0]["id"] ==
           file_id("harbour-ferry-timetable.txt"));
-    CHECK(server.search("q=" + encode("harbour date:2021..2021"))["total"] == 2);
-    CHECK(server.search("q=" + encode("harbour date:2022-06..2022-06-30"))["total"] == 1);
-    CHECK(server.search("q=" + encode("harbour year:2021"))["total"] == 2);
-    CHECK(server.search("q=" + encode("harbo*"))["total"] == 6);
-    CHECK(server.search("q=" + encode("growth lang:en"))["total"].get<int>() >= 1);
-    const json titles = server.search("q=" + encode("title:harbour"));
+    CHECK(server.search("q=" + url_encode("harbour date:2021..2021"))["total"] == 2);
+    CHECK(server.search("q=" + url_encode("harbour date:2022-06..2022-06-30"))["total"] == 1);
+    CHECK(server.search("q=" + url_encode("harbour year:2021"))["total"] == 2);
+    CHECK(server.search("q=" + url_encode("harbo*"))["total"] == 6);
+    CHECK(server.search("q=" + url_encode("growth lang:en"))["total"].get<int>() >= 1);
+    const json titles = server.search("q=" + url_encode("title:harbour"));
     CHECK(titles["total"].get<int>() >= 1);
     for (const auto& hit : titles["hits"]) {
         CHECK_THAT(hit["title"].get<std::string>(), Catch::Contains("Harbour", Catch::CaseSensitive::No));
@@ -196,7 +182,7 @@ TEST_CASE("exact duplicates are collapsed into one hit with a count", "[e2e]") {
 TEST_CASE("snippet_length sets the size of the extract", "[e2e]") {
     IndexedFixtures fixtures;
     RunningServer server(fixtures.db);
-    const std::string q = "q=" + encode("\"five-year plan\"");
+    const std::string q = "q=" + url_encode("\"five-year plan\"");
     const std::string short_snippet = server.search(q + "&snippet_length=60")["hits"][0]["snippet_html"];
     const std::string long_snippet = server.search(q + "&snippet_length=600")["hits"][0]["snippet_html"];
     CHECK(short_snippet.size() < long_snippet.size());
@@ -207,7 +193,7 @@ TEST_CASE("snippet_length sets the size of the extract", "[e2e]") {
 TEST_CASE("did you mean: a misspelt query gets the corrected query and its hit count", "[e2e]") {
     IndexedFixtures fixtures;
     RunningServer server(fixtures.db);
-    const json body = server.search("q=" + encode("hgh-quality devlopment"));
+    const json body = server.search("q=" + url_encode("hgh-quality devlopment"));
     CHECK(body["total"] == 0);
     REQUIRE(body["suggestion"].is_object());
     CHECK(body["suggestion"]["query"] == "high-quality development");
@@ -220,12 +206,12 @@ TEST_CASE("when all the words together find nothing, releases with most of them 
           "[e2e]") {
     IndexedFixtures fixtures;
     RunningServer server(fixtures.db);
-    const json body = server.search("q=" + encode("harbour ferry zzyzzx"));
+    const json body = server.search("q=" + url_encode("harbour ferry zzyzzx"));
     CHECK(body["interpreted_as"] == "any_words");
     REQUIRE(body["total"] == 6);
     // The release with two of the three words comes first.
     CHECK(body["hits"][0]["id"] == file_id("harbour-ferry-timetable.txt"));
     // Operators mean what they say: no fallback.
-    CHECK(server.search("q=" + encode("harbour AND zzyzzx"))["total"] == 0);
-    CHECK(server.search("q=" + encode("\"harbour zzyzzx\""))["total"] == 0);
+    CHECK(server.search("q=" + url_encode("harbour AND zzyzzx"))["total"] == 0);
+    CHECK(server.search("q=" + url_encode("\"harbour zzyzzx\""))["total"] == 0);
 }

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <cstdio>
 #include <sstream>
 #include <string>
 #include <thread>
@@ -97,6 +98,26 @@ private:
     int port_ = 0;
     std::thread thread_;
 };
+
+// Percent-encodes everything but RFC 3986 unreserved characters: for query-string values
+// and path segments alike.
+inline std::string url_encode(const std::string& text) {
+    std::string out;
+    for (const char ch : text) {
+        const auto byte = static_cast<unsigned char>(ch);
+        const bool unreserved = (byte >= 'a' && byte <= 'z') || (byte >= 'A' && byte <= 'Z') ||
+                                (byte >= '0' && byte <= '9') || byte == '-' || byte == '.' ||
+                                byte == '_' || byte == '~';
+        if (unreserved) {
+            out += ch;
+        } else {
+            char hex[4];
+            std::snprintf(hex, sizeof hex, "%%%02X", static_cast<unsigned>(byte));
+            out += hex;
+        }
+    }
+    return out;
+}
 
 inline std::string file_id(const std::string& name) { return "file:" + wire_dir + "/" + name; }
 
