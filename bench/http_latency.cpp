@@ -35,7 +35,14 @@
 
 #include <nlohmann/json.hpp>
 
+#include "bench_util.hpp"
+
 namespace {
+
+using dateline::bench::median;
+using dateline::bench::percentile;
+using dateline::bench::read_queries;
+using dateline::bench::round3;
 
 struct Options {
     std::string host = "127.0.0.1";
@@ -94,19 +101,6 @@ Options parse_args(int argc, char* argv[]) {
     return o;
 }
 
-std::vector<std::string> read_queries(const std::string& path) {
-    std::ifstream in(path);
-    if (!in) throw std::runtime_error("cannot read " + path);
-    std::vector<std::string> queries;
-    for (std::string line; std::getline(in, line);) {
-        line.erase(0, line.find_first_not_of(" \t"));
-        line.erase(line.find_last_not_of(" \t\r") + 1);
-        if (!line.empty() && line[0] != '#') queries.push_back(line);
-    }
-    if (queries.empty()) throw std::runtime_error("no queries in " + path);
-    return queries;
-}
-
 // RFC 3986 percent-encoding: everything but unreserved characters is escaped (UTF-8 bytes too).
 std::string url_encode(const std::string& s) {
     static const char* hex = "0123456789ABCDEF";
@@ -122,20 +116,6 @@ std::string url_encode(const std::string& s) {
     }
     return out;
 }
-
-// Nearest-rank percentile of sorted values.
-double percentile(const std::vector<double>& sorted, double p) {
-    if (sorted.empty()) return 0;
-    auto rank = static_cast<std::size_t>(std::ceil(p / 100.0 * static_cast<double>(sorted.size())));
-    return sorted[std::clamp<std::size_t>(rank, 1, sorted.size()) - 1];
-}
-
-double median(std::vector<double> v) {
-    std::sort(v.begin(), v.end());
-    return percentile(v, 50);
-}
-
-double round3(double x) { return std::round(x * 1000) / 1000; }
 
 // Sends `order` (query indexes) over `connections` clients; returns one sample per request.
 std::vector<Sample> run(const Options& o, const std::vector<std::string>& paths,

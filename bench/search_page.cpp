@@ -72,7 +72,14 @@
 #include "request_params.hpp"
 #include "search_service.hpp"
 
+#include "bench_util.hpp"
+
 namespace {
+
+using dateline::bench::median;
+using dateline::bench::percentile;
+using dateline::bench::read_queries;
+using dateline::bench::round3;
 
 using dateline::server::SearchRequest;
 
@@ -122,19 +129,6 @@ Options parse_args(int argc, char* argv[]) {
     if (o.db.empty() || o.fts.empty() || o.queries_file.empty())
         throw std::invalid_argument("--db, --fts and --queries are required");
     return o;
-}
-
-std::vector<std::string> read_queries(const std::string& path) {
-    std::ifstream in(path);
-    if (!in) throw std::runtime_error("cannot read " + path);
-    std::vector<std::string> queries;
-    for (std::string line; std::getline(in, line);) {
-        line.erase(0, line.find_first_not_of(" \t"));
-        line.erase(line.find_last_not_of(" \t\r") + 1);
-        if (!line.empty() && line[0] != '#') queries.push_back(line);
-    }
-    if (queries.empty()) throw std::runtime_error("no queries in " + path);
-    return queries;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -375,20 +369,6 @@ private:
 
 // ---------------------------------------------------------------------------------------------
 // Figures.
-
-// Nearest-rank percentile of sorted values (as dateline-bench-http).
-double percentile(const std::vector<double>& sorted, double p) {
-    if (sorted.empty()) return 0;
-    auto rank = static_cast<std::size_t>(std::ceil(p / 100.0 * static_cast<double>(sorted.size())));
-    return sorted[std::clamp<std::size_t>(rank, 1, sorted.size()) - 1];
-}
-
-double median(std::vector<double> v) {
-    std::sort(v.begin(), v.end());
-    return percentile(v, 50);
-}
-
-double round3(double x) { return std::round(x * 1000) / 1000; }
 
 nlohmann::ordered_json summary(std::vector<double> ms) {
     std::sort(ms.begin(), ms.end());

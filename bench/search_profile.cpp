@@ -42,22 +42,23 @@
 #include "snippets.hpp"
 #include "text_matches.hpp"
 
+#include "bench_util.hpp"
+
 namespace {
+
+using dateline::bench::round3;
+
+// Percentile of unsorted values.
+double percentile(std::vector<double> v, double p) {
+    std::sort(v.begin(), v.end());
+    return dateline::bench::percentile(v, p);
+}
 
 using Clock = std::chrono::steady_clock;
 
 double ms_since(Clock::time_point start) {
     return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
 }
-
-double percentile(std::vector<double> v, double p) {
-    if (v.empty()) return 0;
-    std::sort(v.begin(), v.end());
-    auto rank = static_cast<std::size_t>(std::ceil(p / 100.0 * static_cast<double>(v.size())));
-    return v[std::clamp<std::size_t>(rank, 1, v.size()) - 1];
-}
-
-double round3(double x) { return std::round(x * 1000) / 1000; }
 
 const std::vector<std::string> stages = {"build",  "mset",     "mset_facets",   "documents",
                                          "titles", "snippets", "snippet_quick", "snippet_flags0"};
