@@ -1,11 +1,8 @@
 #include "dates.hpp"
 
-#include "parse_int.hpp"
-
-#include <charconv>
-#include <cstdio>
-
 #include <array>
+
+#include "parse_int.hpp"
 
 namespace dateline::dates {
 
@@ -242,9 +239,7 @@ std::string day_bound(std::string_view text, bool last_day) {
     }
     if (month == 0) month = last_day ? 12 : 1;
     if (day == 0) day = last_day ? days_in_month(year, month) : 1;
-    char out[16];
-    std::snprintf(out, sizeof out, "%04d%02d%02d", year, month, day);
-    return out;
+    return padded(year, 4) + padded(month, 2) + padded(day, 2);
 }
 
 }  // namespace dateline::dates
