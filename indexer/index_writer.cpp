@@ -35,6 +35,14 @@ std::string utc_now_iso() {
     return text;
 }
 
+// True when an unchanged release must be rewritten to record its new source file: its recorded
+// file is gone. A release found in two existing files keeps the first, so re-runs stay no-ops.
+bool origin_moved(const std::string& recorded, const std::string& current) {
+    if (recorded == current || current.empty()) return false;
+    std::error_code ec;
+    return recorded.empty() || !std::filesystem::exists(recorded, ec);
+}
+
 }  // namespace
 
 IndexWriter::IndexWriter(const std::string& db_path) : db_(open_database(db_path)) {
@@ -55,18 +63,22 @@ IndexWriter::IndexWriter(const std::string& db_path) : db_(open_database(db_path
     }
 }
 
-WriteOutcome IndexWriter::write(const PressRelease& release) {
+WriteOutcome IndexWriter::write(const PressRelease& release, const std::string& origin_file) {
     const std::string id_term = schema::id_term(release.id);
     const std::string new_fingerprint = schema::fingerprint(release);
     bool exists = false;
     Xapian::PostingIterator it = db_.postlist_begin(id_term);
     if (it != db_.postlist_end(id_term)) {
         exists = true;
-        if (db_.get_document(*it).get_value(schema::slot_fingerprint) == new_fingerprint) {
+        const Xapian::Document stored = db_.get_document(*it);
+        if (stored.get_value(schema::slot_fingerprint) == new_fingerprint &&
+            !origin_moved(stored.get_value(schema::slot_origin), origin_file)) {
             return WriteOutcome::unchanged;
         }
     }
-    db_.replace_document(id_term, analyzer_->analyze(release));
+    Xapian::Document document = analyzer_->analyze(release);
+    if (!origin_file.empty()) document.add_value(schema::slot_origin, origin_file);
+    db_.replace_document(id_term, document);
     ++pending_;
     return exists ? WriteOutcome::replaced : WriteOutcome::added;
 }

@@ -21,8 +21,9 @@ public:
     explicit IndexWriter(const std::string& db_path);
 
     // Adds the release, replaces an older version with the same id, or leaves an identical
-    // one alone. `release.id` must be set.
-    WriteOutcome write(const PressRelease& release);
+    // one alone. `release.id` must be set. `origin_file` is the absolute path of the file the
+    // release came from (empty for standard input), kept so --prune can find it.
+    WriteOutcome write(const PressRelease& release, const std::string& origin_file = {});
 
     // Makes everything written so far durable and visible to readers. Does nothing when nothing
     // changed, so a re-run over unchanged input leaves the database revision as it was.

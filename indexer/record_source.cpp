@@ -16,13 +16,20 @@ namespace {
 
 std::string display_name(const std::string& path) { return path == "-" ? "<stdin>" : path; }
 
+RecordOrigin origin_of(const std::string& path) {
+    if (path == "-") return {};
+    std::error_code ec;
+    const auto absolute = std::filesystem::weakly_canonical(path, ec);
+    return {ec ? path : absolute.string(), ""};
+}
+
 bool is_blank(const std::string& line) {
     return line.find_first_not_of(" \t\r\f\v") == std::string::npos;
 }
 
 // Reads the JSON Lines records that follow `first_line` (already read from `reader`).
 void read_jsonl(LineReader& reader, std::string line, const std::string& name,
-                const RecordHandlers& handlers) {
+                const RecordOrigin& origin, const RecordHandlers& handlers) {
     bool have_line = true;
     while (have_line) {
         if (handlers.stop_requested()) return;
@@ -39,7 +46,7 @@ void read_jsonl(LineReader& reader, std::string line, const std::string& name,
                         release.place = dateline->place;
                     }
                 }
-                handlers.on_record(std::move(release));
+                handlers.on_record(std::move(release), origin);
             } catch (const ParseError& e) {
                 handlers.on_skip(name, reader.line_number(), e.what());
             }
@@ -77,13 +84,10 @@ void read_text(LineReader& reader, std::string line, const std::string& path,
     }
     try {
         PressRelease release = parse_wire_text(view);
-        if (path != "-") {
-            std::error_code ec;
-            const auto absolute = std::filesystem::weakly_canonical(path, ec);
-            release.id = "file:" + (ec ? path : absolute.string());
-        }
+        const RecordOrigin origin = origin_of(path);
+        if (!origin.file.empty()) release.id = "file:" + origin.file;
         schema::assign_id(release);
-        handlers.on_record(std::move(release));
+        handlers.on_record(std::move(release), origin);
     } catch (const ParseError& e) {
         handlers.on_skip(name, e.line, e.what());
     }
@@ -111,7 +115,7 @@ void read_records(const InputFile& input, const RecordHandlers& handlers) {
                                                                              : InputFormat::text;
         }
         if (format == InputFormat::jsonl) {
-            read_jsonl(reader, std::move(line), name, handlers);
+            read_jsonl(reader, std::move(line), name, origin_of(input.path), handlers);
         } else {
             read_text(reader, std::move(line), input.path, handlers);
         }

@@ -10,9 +10,15 @@
 
 namespace dateline::indexer {
 
+// Where a record was read from.
+struct RecordOrigin {
+    std::string file;    // the file on disk, absolute; empty for standard input
+    std::string member;  // the path inside an archive; empty for a plain file
+};
+
 struct RecordHandlers {
     // A parsed release with its id assigned.
-    std::function<void(PressRelease&&)> on_record;
+    std::function<void(PressRelease&&, const RecordOrigin&)> on_record;
     // A record or file that was skipped; `line` is 0 when the whole file is concerned.
     std::function<void(const std::string& file, std::size_t line, const std::string& message)>
         on_skip;

@@ -132,9 +132,9 @@ RunResult run_indexer(const IndexerOptions& options, const std::atomic<bool>& st
         ++counts.warnings;
         report(located_message(file, line, "warning", message));
     };
-    handlers.on_record = [&](PressRelease&& release) {
+    handlers.on_record = [&](PressRelease&& release, const RecordOrigin& origin) {
         ++counts.records;
-        switch (writer.write(release)) {
+        switch (writer.write(release, origin.file)) {
             case WriteOutcome::added: ++counts.added; break;
             case WriteOutcome::replaced: ++counts.replaced; break;
             case WriteOutcome::unchanged: ++counts.unchanged; break;

@@ -32,6 +32,7 @@ inline constexpr Xapian::valueno slot_fingerprint = 2;  // content hash: skip un
 inline constexpr Xapian::valueno slot_body_hash = 3;    // normalised body hash: collapse duplicates
 inline constexpr Xapian::valueno slot_source = 4;       // issuer as written: source facet
 inline constexpr Xapian::valueno slot_lang = 5;         // language code: language facet
+inline constexpr Xapian::valueno slot_origin = 6;       // absolute path of the source file: --prune
 
 // Database metadata keys.
 inline constexpr const char* meta_schema_version = "dateline.schema_version";
