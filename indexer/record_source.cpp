@@ -6,6 +6,7 @@
 #include "errors.hpp"
 #include "jsonl_reader.hpp"
 #include "line_reader.hpp"
+#include "release_structure.hpp"
 #include "schema.hpp"
 #include "utf8.hpp"
 #include "wire_text.hpp"
@@ -39,13 +40,7 @@ void read_jsonl(LineReader& reader, std::string line, const std::string& name,
             try {
                 PressRelease release = parse_jsonl_record(line);
                 schema::assign_id(release);
-                // Records rarely carry the dateline place as a field; their body often opens
-                // with one. The body itself is kept as the record gives it.
-                if (release.place.empty()) {
-                    if (const auto dateline = parse_dateline(release.body)) {
-                        release.place = dateline->place;
-                    }
-                }
+                complete_structure(release);
                 handlers.on_record(std::move(release), origin);
             } catch (const ParseError& e) {
                 handlers.on_skip(name, reader.line_number(), e.what());

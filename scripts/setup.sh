@@ -10,9 +10,9 @@ cd "$(dirname "$0")/.."
 build_packages=(
     build-essential cmake pkg-config git ca-certificates
     libxapian-dev libcpp-httplib-dev nlohmann-json3-dev libcli11-dev zlib1g-dev
-    libarchive-dev libgumbo-dev libxml2-dev xapian-tools libsqlite3-dev
+    libarchive-dev libgumbo-dev libxml2-dev libyaml-cpp-dev xapian-tools libsqlite3-dev
 )
-test_packages=(catch2 chromium curl jq time clang libclang-rt-14-dev)
+test_packages=(catch2 chromium curl jq time clang libclang-rt-14-dev wrk)
 
 packages=("${build_packages[@]}")
 with_tests=1

@@ -112,6 +112,9 @@ Xapian::Document DocumentAnalyzer::analyze(const PressRelease& release) {
     if (!release.place.empty()) {
         doc.add_boolean_term(schema::filter_term(schema::prefix_place, release.place));
     }
+    for (const std::string& topic : release.topics) {
+        doc.add_boolean_term(schema::filter_term(schema::prefix_topic, topic));
+    }
     const std::string day = dates::compact_day(release.date);
     if (!day.empty()) {
         doc.add_boolean_term(schema::prefix_year + day.substr(0, 4));

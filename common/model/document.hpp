@@ -2,6 +2,7 @@
 // The press release as every part of Dateline sees it.
 
 #include <string>
+#include <vector>
 
 #include <nlohmann/json_fwd.hpp>
 
@@ -16,6 +17,7 @@ struct PressRelease {
     std::string url;
     std::string lang;    // ISO 639-1 code, e.g. "en"; empty if unknown
     std::string body;    // plain text, paragraphs separated by a blank line
+    std::vector<std::string> topics;  // subject keywords: Reuters topics, feed categories, tags
 };
 
 bool operator==(const PressRelease& a, const PressRelease& b);

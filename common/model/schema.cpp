@@ -52,12 +52,21 @@ std::string filter_term(std::string_view prefix, std::string_view value) {
     return term;
 }
 
+namespace {
+// Empty for releases without topics, so their fingerprints are what they always were.
+std::string topics_text(const std::vector<std::string>& topics, const std::string& sep) {
+    std::string text;
+    for (const std::string& topic : topics) text += sep + topic;
+    return text;
+}
+}  // namespace
+
 std::string fingerprint(const PressRelease& release) {
     // A separator that cannot occur in UTF-8 text keeps fields from running into each other.
     const std::string sep = "\xff";
     return hash_hex(release.id + sep + release.title + sep + release.date + sep +
                     release.source + sep + release.place + sep + release.url + sep +
-                    release.lang + sep + release.body);
+                    release.lang + sep + release.body + topics_text(release.topics, sep));
 }
 
 std::string body_hash(std::string_view body) {

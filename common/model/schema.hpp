@@ -24,6 +24,7 @@ inline constexpr const char* prefix_source = "XSOURCE";  // issuer, normalised (
 inline constexpr const char* prefix_place = "XPLACE";    // dateline place, normalised (boolean)
 inline constexpr const char* prefix_source_text = "XS";  // issuer words (free text: source:)
 inline constexpr const char* prefix_place_text = "XP";   // place words (free text: place:)
+inline constexpr const char* prefix_topic = "K";          // subject keyword, normalised (boolean)
 
 // Value slots.
 inline constexpr Xapian::valueno slot_date = 0;         // "YYYYMMDD": sort and range filter

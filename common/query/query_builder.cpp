@@ -144,6 +144,7 @@ QueryBuilder::QueryBuilder(const AnalyzerSettings& settings)
     parser_.add_prefix("source", schema::prefix_source_text);
     parser_.add_prefix("place", schema::prefix_place_text);
     parser_.add_boolean_prefix("lang", schema::prefix_lang);
+    parser_.add_boolean_prefix("topic", schema::prefix_topic);
     parser_.add_boolean_prefix("year", schema::prefix_year);
     parser_.add_rangeprocessor(date_ranges_.get());
     parser_.set_max_expansion(max_wildcard_terms, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
