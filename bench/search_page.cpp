@@ -410,7 +410,7 @@ int main(int argc, char* argv[]) {
     }
 
     try {
-        dateline::server::DatabasePool pool(o.db);
+        dateline::server::DatabasePool pool({o.db});
         dateline::server::SearchService service(pool);
         Fts5Baseline fts(o.fts, o.fts_sql, o.fts_mmap);
         const long long dateline_documents =

@@ -93,7 +93,7 @@ int main(int argc, char* argv[]) {
     }
 
     try {
-        dateline::server::DatabasePool pool(db_path);
+        dateline::server::DatabasePool pool({db_path});
         auto lease = pool.acquire();
         dateline::server::SearchHandle& handle = *lease;
         dateline::server::SnippetSettings settings;

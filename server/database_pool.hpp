@@ -3,7 +3,14 @@
 // handle (database, query builder, stemmer) for its duration; there are never more handles
 // than concurrent requests. Each borrow reopens the database, which is cheap and makes the
 // indexer's latest commit visible without a restart.
+//
+// Several databases (shards, local or remote through stub files) are searched as one. When a
+// configured path is swapped for a freshly built index (a symlink flipped, a stub file
+// rewritten), handles opened on the old one are replaced at their next borrow: reopen()
+// alone would keep reading the old files.
 
+#include <atomic>
+#include <cstdint>
 #include <memory>
 #include <mutex>
 #include <stdexcept>
@@ -23,17 +30,18 @@ struct DatabaseUnavailable : std::runtime_error {
 };
 
 struct SearchHandle {
-    explicit SearchHandle(const std::string& path);
+    SearchHandle(const std::vector<std::string>& paths, std::string generation);
 
     Xapian::Database db;
     AnalyzerSettings settings;
     Xapian::Stem stemmer;
     QueryBuilder query_builder;
+    std::string generation;  // what the paths pointed to when this handle was opened
 };
 
 class DatabasePool {
 public:
-    explicit DatabasePool(std::string path);
+    explicit DatabasePool(std::vector<std::string> paths);
 
     class Lease {
     public:
@@ -52,18 +60,28 @@ public:
         std::unique_ptr<SearchHandle> handle_;
     };
 
-    // A handle reopened at the latest commit. Throws DatabaseUnavailable.
+    // A handle at the latest commit of the current index. Throws DatabaseUnavailable.
     Lease acquire();
 
-    const std::string& path() const { return path_; }
+    const std::vector<std::string>& paths() const { return paths_; }
+    // "a, b" for messages.
+    std::string describe() const;
+    std::uint64_t reopens() const { return reopens_; }
+    std::uint64_t opens() const { return opens_; }
 
 private:
     void give_back(std::unique_ptr<SearchHandle> handle);
 
-    std::string path_;
+    std::vector<std::string> paths_;
     std::mutex mutex_;
     std::vector<std::unique_ptr<SearchHandle>> idle_;
+    std::atomic<std::uint64_t> reopens_{0};
+    std::atomic<std::uint64_t> opens_{0};
 };
+
+// What the configured paths point to now: the resolved target of each, with the identity and
+// modification time of stub files. Changes when an index is swapped in.
+std::string index_generation(const std::vector<std::string>& paths);
 
 // Identifies the state of the database's contents, for caches of figures computed from them.
 // A single database has a revision; several shards (and in-memory databases) have none, so

@@ -9,31 +9,33 @@
 #include "exit_codes.hpp"
 #include "log.hpp"
 #include "routes.hpp"
+#include "worker_pool.hpp"
 
 namespace dateline::server {
 
 namespace {
 constexpr std::size_t max_request_body = 0;  // GET only: no body is ever accepted
-constexpr time_t read_timeout_seconds = 5;
-constexpr time_t write_timeout_seconds = 5;
-constexpr std::size_t keep_alive_max_requests = 100;
-// httplib holds a worker thread for each open keep-alive connection: let idle ones go soon.
-constexpr time_t keep_alive_timeout_seconds = 2;
 }  // namespace
 
 HttpServer::HttpServer(ServerConfig config)
-    : config_(std::move(config)), pool_(config_.db_path), service_(pool_), documents_(pool_) {
+    : config_(std::move(config)),
+      pool_(config_.databases),
+      service_(pool_),
+      documents_(pool_) {
     const unsigned threads = config_.threads;
-    http_.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+    const std::size_t max_connections = config_.max_connections;
+    const auto request_timeout = std::chrono::seconds(config_.read_timeout_seconds);
+    http_.new_task_queue = [=] { return new WorkerPool(threads, max_connections, request_timeout); };
     http_.set_payload_max_length(max_request_body);
-    http_.set_read_timeout(read_timeout_seconds, 0);
-    http_.set_write_timeout(write_timeout_seconds, 0);
-    http_.set_keep_alive_max_count(keep_alive_max_requests);
-    http_.set_keep_alive_timeout(keep_alive_timeout_seconds);
+    http_.set_read_timeout(static_cast<time_t>(config_.read_timeout_seconds), 0);
+    http_.set_write_timeout(static_cast<time_t>(config_.write_timeout_seconds), 0);
+    // httplib holds a worker thread for each open keep-alive connection: let idle ones go soon.
+    http_.set_keep_alive_max_count(config_.keep_alive_seconds == 0 ? 1 : config_.keep_alive_requests);
+    http_.set_keep_alive_timeout(static_cast<time_t>(config_.keep_alive_seconds));
     // httplib writes headers and body separately; with Nagle's algorithm the body then waits
     // for the client's delayed ACK, adding ~40 ms to every request on a kept-alive connection.
     http_.set_tcp_nodelay(true);
-    register_routes(http_, service_, documents_, config_);
+    register_routes(http_, RouteContext{service_, documents_, pool_, metrics_, config_});
 }
 
 int HttpServer::bind() {
@@ -73,7 +75,10 @@ int run_server(const ServerConfig& config, std::ostream& out) {
                                  ? "[" + config.bind_address + "]"
                                  : config.bind_address;
     out << "listening on http://" << host << ":" << port << "/" << std::endl;
-    log::info("serving database '" + config.db_path + "' and page '" + config.web_dir + "'");
+    std::string databases;
+    for (const auto& db : config.databases) databases += (databases.empty() ? "" : ", ") + db;
+    log::info("serving database '" + databases + "' and page '" + config.web_dir + "' under " +
+              config.base_path);
 
     std::atomic<bool> listen_returned{false};
     std::thread signal_waiter([&] {

@@ -8,6 +8,7 @@
 
 #include "database_pool.hpp"
 #include "document_service.hpp"
+#include "metrics.hpp"
 #include "search_service.hpp"
 #include "server_config.hpp"
 
@@ -30,6 +31,7 @@ public:
 private:
     ServerConfig config_;
     DatabasePool pool_;
+    Metrics metrics_;
     SearchService service_;
     DocumentService documents_;
     httplib::Server http_;

@@ -4,10 +4,14 @@
 #include <chrono>
 #include <cstdio>
 #include <exception>
+#include <fstream>
 #include <memory>
+#include <sstream>
 
-#include "document_service.hpp"
+#include "access_policy.hpp"
+#include "connection_guard.hpp"
 #include "log.hpp"
+#include "worker_pool.hpp"
 
 namespace dateline::server {
 
@@ -15,10 +19,15 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-// Per-request bookkeeping for the access log. httplib runs the pre-routing handler, the route
-// handler and the logger for one request on the same worker thread.
-thread_local Clock::time_point request_start;
-thread_local long request_hits = -1;
+// Per-request bookkeeping for the access log and the metrics. httplib runs the pre-routing
+// handler, the route handler and the logger for one request on the same worker thread.
+struct RequestState {
+    Clock::time_point start;
+    long hits = -1;
+    Route route = Route::other;
+    bool counted = false;  // request_started() was called for it
+};
+thread_local RequestState current;
 
 void send_json(httplib::Response& res, int status, const nlohmann::json& body) {
     res.status = status;
@@ -38,6 +47,117 @@ bool has_request_body(const httplib::Request& req) {
     return req.get_header_value("Content-Length") != "0";
 }
 
+std::string regex_escape(const std::string& text) {
+    std::string out;
+    for (char c : text) {
+        if (std::string_view(".^$|()[]{}*+?\\").find(c) != std::string_view::npos) out += '\\';
+        out += c;
+    }
+    return out;
+}
+
+const char* content_type_for(const std::string& path) {
+    const auto dot = path.rfind('.');
+    const std::string ext = dot == std::string::npos ? "" : path.substr(dot + 1);
+    if (ext == "html") return "text/html; charset=utf-8";
+    if (ext == "js" || ext == "mjs") return "text/javascript; charset=utf-8";
+    if (ext == "css") return "text/css; charset=utf-8";
+    if (ext == "json") return "application/json; charset=utf-8";
+    if (ext == "svg") return "image/svg+xml";
+    if (ext == "png") return "image/png";
+    if (ext == "ico") return "image/x-icon";
+    if (ext == "woff2") return "font/woff2";
+    if (ext == "txt") return "text/plain; charset=utf-8";
+    return "application/octet-stream";
+}
+
+// --- policies applied before routing -------------------------------------------------------
+
+using HandlerResponse = httplib::Server::HandlerResponse;
+
+// CORS: a cross-origin caller on the allowlist may read every response (the page's modules
+// too, which embed.js loads cross-origin); preflights are answered here.
+HandlerResponse apply_cors(const httplib::Request& req, httplib::Response& res,
+                           const ServerConfig& config) {
+    const std::string origin = req.get_header_value("Origin");
+    const auto allowed = origin.empty() ? std::nullopt : allowed_origin(config.cors_origins, origin);
+    if (allowed) {
+        res.set_header("Access-Control-Allow-Origin", *allowed);
+        if (*allowed != "*") res.set_header("Vary", "Origin");
+    }
+    if (req.method != "OPTIONS") return HandlerResponse::Unhandled;
+    res.set_header("Allow", "GET, HEAD, OPTIONS");
+    if (!origin.empty() && !allowed) {
+        send_error(res, 403, "origin_not_allowed",
+                   "this server does not accept requests from pages on that origin");
+        return HandlerResponse::Handled;
+    }
+    if (allowed) {
+        const std::string method = req.get_header_value("Access-Control-Request-Method");
+        if (!method.empty() && method != "GET" && method != "HEAD") {
+            send_error(res, 403, "method_not_allowed", "only GET and HEAD are supported");
+            return HandlerResponse::Handled;
+        }
+        res.set_header("Access-Control-Allow-Methods", "GET, HEAD, OPTIONS");
+        res.set_header("Access-Control-Allow-Headers", "Authorization");
+        res.set_header("Access-Control-Max-Age", "600");
+    }
+    res.status = 204;
+    return HandlerResponse::Handled;
+}
+
+HandlerResponse before_routing(const httplib::Request& req, httplib::Response& res,
+                               const RouteContext& context) {
+    const ServerConfig& config = context.config;
+    if (!current.counted) {
+        current = RequestState{Clock::now(), -1, Route::other, true};
+        context.metrics.request_started();
+    }
+    connection_guard::request_received();
+
+    if (WorkerPool::shedding_load()) {
+        res.set_header("Retry-After", "1");
+        res.set_header("Connection", "close");
+        send_error(res, 503, "server_busy", "the server is handling too many connections; retry");
+        return HandlerResponse::Handled;
+    }
+    if (req.method != "GET" && req.method != "HEAD" && req.method != "OPTIONS") {
+        res.set_header("Allow", "GET, HEAD, OPTIONS");
+        send_error(res, 405, "method_not_allowed", "only GET and HEAD are supported");
+        return HandlerResponse::Handled;
+    }
+    if (has_request_body(req)) {
+        // Refused before the body is read; the connection is closed after the answer.
+        res.set_header("Connection", "close");
+        send_error(res, 400, "body_not_allowed", "requests must not have a body");
+        return HandlerResponse::Handled;
+    }
+    const std::string& base = config.base_path;
+    if (req.path.size() + 1 == base.size() && base.compare(0, req.path.size(), req.path) == 0) {
+        res.set_redirect(base, 308);  // "/search" → "/search/"
+        return HandlerResponse::Handled;
+    }
+    if (req.path.compare(0, base.size(), base) != 0) {
+        send_error(res, 404, "not_found", "not found (this server answers under " + base + ")");
+        return HandlerResponse::Handled;
+    }
+    const std::string_view relative = std::string_view(req.path).substr(base.size());
+    current.route = route_of(relative);
+
+    if (apply_cors(req, res, config) == HandlerResponse::Handled) return HandlerResponse::Handled;
+
+    const bool protected_route = current.route != Route::page && current.route != Route::health;
+    if (protected_route && !config.api_keys.empty() &&
+        !bearer_accepted(config.api_keys, req.get_header_value("Authorization"))) {
+        res.set_header("WWW-Authenticate", "Bearer realm=\"dateline\"");
+        send_error(res, 401, "unauthorized", "this API needs an Authorization: Bearer token");
+        return HandlerResponse::Handled;
+    }
+    return HandlerResponse::Unhandled;
+}
+
+// --- route handlers ---------------------------------------------------------------------------
+
 void handle_search(const httplib::Request& req, httplib::Response& res, SearchService& service) {
     const QueryParams params(req.params.begin(), req.params.end());
     const auto parsed = parse_search_params(params);
@@ -48,7 +168,7 @@ void handle_search(const httplib::Request& req, httplib::Response& res, SearchSe
     const auto& request = std::get<SearchRequest>(parsed);
     if (log::enabled(log::Level::debug)) log::debug("search q=" + request.query);
     nlohmann::json body = service.search(request);
-    request_hits = static_cast<long>(body["hits"].size());
+    current.hits = static_cast<long>(body["hits"].size());
     send_json(res, 200, body);
 }
 
@@ -88,24 +208,49 @@ void handle_document(const httplib::Request& req, httplib::Response& res,
     send_json(res, 200, *body);
 }
 
-void handle_stats(const httplib::Request& req, httplib::Response& res,
-                  DocumentService& documents) {
+// Routes that take no parameters refuse any, so a typo is not silently ignored.
+bool refuse_params(const httplib::Request& req, httplib::Response& res, const char* route) {
     const QueryParams params(req.params.begin(), req.params.end());
-    if (const auto error = check_no_params(params, "/api/stats")) {
+    if (const auto error = check_no_params(params, route)) {
         send_error(res, 400, "bad_parameter", error->message);
-        return;
+        return true;
     }
-    send_json(res, 200, documents.stats());
+    return false;
 }
 
-void handle_openapi(const httplib::Request& req, httplib::Response& res) {
-    const QueryParams params(req.params.begin(), req.params.end());
-    if (const auto error = check_no_params(params, "/api/openapi.json")) {
-        send_error(res, 400, "bad_parameter", error->message);
+void handle_metrics(httplib::Response& res, const RouteContext& context) {
+    IndexFigures index;
+    index.reopens = context.pool.reopens();
+    index.opens = context.pool.opens();
+    try {
+        auto lease = context.pool.acquire();
+        index.available = true;
+        index.documents = lease->db.get_doccount();
+        try {
+            index.revision = lease->db.get_revision();
+        } catch (const Xapian::LogicError&) {
+            index.revision = 0;  // several shards
+        }
+    } catch (const DatabaseUnavailable&) {
+        index.available = false;
+    }
+    res.set_header("Cache-Control", "no-store");
+    res.set_content(context.metrics.render(index), "text/plain; version=0.0.4; charset=utf-8");
+}
+
+void handle_static(const httplib::Request& req, httplib::Response& res, const ServerConfig& config) {
+    const std::string relative = req.path.substr(config.base_path.size());
+    const auto file = static_file(config.web_dir, relative);
+    std::ifstream input;
+    if (file) input.open(*file, std::ios::binary);
+    if (!file || !input.is_open()) {
+        send_error(res, 404, "not_found", "not found");
         return;
     }
+    std::ostringstream content;
+    content << input.rdbuf();
     res.set_header("Cache-Control", "no-cache");
-    res.set_content(std::string(openapi_json()), "application/json; charset=utf-8");
+    res.set_content(content.str(), content_type_for(*file));
 }
 
 void handle_exception(httplib::Response& res, std::exception_ptr error) {
@@ -126,72 +271,83 @@ void handle_exception(httplib::Response& res, std::exception_ptr error) {
     send_error(res, 500, "internal_error", "the server could not complete this request");
 }
 
-void log_access(const httplib::Request& req, const httplib::Response& res) {
-    if (!log::enabled(log::Level::info)) return;
-    const double ms = std::chrono::duration<double, std::milli>(Clock::now() - request_start).count();
-    char line[64];
-    std::snprintf(line, sizeof line, " %d %.1f ms", res.status, ms);
-    // The path only: query strings hold what people searched for.
-    std::string entry = req.method + " " + req.path + line;
-    if (request_hits >= 0) entry += " " + std::to_string(request_hits) + " hits";
-    log::info(entry);
+// --- after the response -------------------------------------------------------------------------
+
+void after_response(const httplib::Request& req, const httplib::Response& res,
+                    const RouteContext& context) {
+    if (!current.counted) {  // refused by httplib before routing (malformed request line)
+        current = RequestState{Clock::now(), -1, Route::other, true};
+        context.metrics.request_started();
+    }
+    const double seconds = std::chrono::duration<double>(Clock::now() - current.start).count();
+    context.metrics.request_finished(current.route, res.status, seconds);
+    if (log::enabled(log::Level::info)) {
+        char line[64];
+        std::snprintf(line, sizeof line, " %d %.1f ms", res.status, seconds * 1000);
+        // The path only: query strings hold what people searched for.
+        std::string entry = req.method + " " + req.path + line;
+        if (current.hits >= 0) entry += " " + std::to_string(current.hits) + " hits";
+        log::info(entry);
+    }
+    current.counted = false;
+    // The next request on a kept-alive connection gets its own deadline.
+    const auto& config = context.config;
+    connection_guard::expect_request_within(
+        std::chrono::seconds(config.keep_alive_seconds + config.read_timeout_seconds));
+}
+
+std::string security_policy(const ServerConfig& config) {
+    return "default-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'self'; "
+           "object-src 'none'; frame-ancestors " +
+           config.frame_ancestors;
 }
 
 }  // namespace
 
-void register_routes(httplib::Server& http, SearchService& service, DocumentService& documents,
-                     const ServerConfig& config) {
+void register_routes(httplib::Server& http, RouteContext context) {
+    const ServerConfig& config = context.config;
     http.set_default_headers({
-        {"Content-Security-Policy",
-         "default-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'self'; "
-         "frame-ancestors 'self'"},
+        {"Content-Security-Policy", security_policy(config)},
         {"X-Content-Type-Options", "nosniff"},
         {"Referrer-Policy", "no-referrer"},
     });
-
-    http.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
-        request_start = Clock::now();
-        request_hits = -1;
-        if (req.method != "GET" && req.method != "HEAD") {
-            res.set_header("Allow", "GET, HEAD");
-            send_error(res, 405, "method_not_allowed", "only GET and HEAD are supported");
-            return httplib::Server::HandlerResponse::Handled;
-        }
-        if (has_request_body(req)) {
-            // Refused before the body is read; the connection is closed after the answer.
-            res.set_header("Connection", "close");
-            send_error(res, 400, "body_not_allowed", "requests must not have a body");
-            return httplib::Server::HandlerResponse::Handled;
-        }
-        return httplib::Server::HandlerResponse::Unhandled;
+    http.set_pre_routing_handler([context](const httplib::Request& req, httplib::Response& res) {
+        return before_routing(req, res, context);
     });
 
-    http.Get("/api/search", [&service](const httplib::Request& req, httplib::Response& res) {
-        handle_search(req, res, service);
+    const std::string base = regex_escape(config.base_path);
+    http.Get(base + "api/search", [context](const httplib::Request& req, httplib::Response& res) {
+        handle_search(req, res, context.search);
     });
-    http.Get("/api/health", [&service](const httplib::Request&, httplib::Response& res) {
-        handle_health(res, service);
+    http.Get(base + "api/health", [context](const httplib::Request&, httplib::Response& res) {
+        handle_health(res, context.search);
     });
-    http.Get(R"(/api/doc/(.+))",
-             [&documents](const httplib::Request& req, httplib::Response& res) {
-                 handle_document(req, res, documents);
-             });
-    http.Get("/api/stats", [&documents](const httplib::Request& req, httplib::Response& res) {
-        handle_stats(req, res, documents);
+    http.Get(base + "api/doc/(.+)", [context](const httplib::Request& req, httplib::Response& res) {
+        handle_document(req, res, context.documents);
     });
-    http.Get("/api/openapi.json", handle_openapi);
-    http.Get("/api/.*", [](const httplib::Request& req, httplib::Response& res) {
+    http.Get(base + "api/stats", [context](const httplib::Request& req, httplib::Response& res) {
+        if (!refuse_params(req, res, "/api/stats")) send_json(res, 200, context.documents.stats());
+    });
+    http.Get(base + "api/openapi\\.json", [](const httplib::Request& req, httplib::Response& res) {
+        if (refuse_params(req, res, "/api/openapi.json")) return;
+        res.set_header("Cache-Control", "no-cache");
+        res.set_content(std::string(openapi_json()), "application/json; charset=utf-8");
+    });
+    http.Get(base + "metrics", [context](const httplib::Request&, httplib::Response& res) {
+        handle_metrics(res, context);
+    });
+    http.Get(base + "api(/.*)?", [](const httplib::Request& req, httplib::Response& res) {
         send_error(res, 404, "not_found", "no API route " + req.path);
     });
-
-    // The page. Mounted last in spirit: API routes above are literal, and the web folder has
-    // no api/ entry, so the mount cannot shadow them.
-    if (!http.set_mount_point("/", config.web_dir)) {
-        log::error("cannot serve the web page from '" + config.web_dir + "'");
-    }
+    // The page: literal API routes above are matched first.
+    http.Get(base + ".*", [context](const httplib::Request& req, httplib::Response& res) {
+        handle_static(req, res, context.config);
+    });
 
     http.set_error_handler([](const httplib::Request&, httplib::Response& res) {
-        if (!res.body.empty()) return;
+        if (!res.body.empty() || res.status == 204 || (res.status >= 300 && res.status < 400)) {
+            return;
+        }
         if (res.status == 404) {
             send_error(res, 404, "not_found", "not found");
         } else {
@@ -202,7 +358,9 @@ void register_routes(httplib::Server& http, SearchService& service, DocumentServ
         [](const httplib::Request&, httplib::Response& res, std::exception_ptr error) {
             handle_exception(res, error);
         });
-    http.set_logger(log_access);
+    http.set_logger([context](const httplib::Request& req, const httplib::Response& res) {
+        after_response(req, res, context);
+    });
 }
 
 }  // namespace dateline::server

@@ -1,16 +1,26 @@
 #pragma once
-// The route table and the HTTP-level policies: GET-only, no request bodies, JSON errors,
-// security headers, the access log.
+// The route table and the HTTP-level policies: base path, GET/HEAD/OPTIONS only, no request
+// bodies, CORS, bearer tokens, JSON errors, security headers, static files, metrics and the
+// access log.
 
 #include <httplib.h>
 
+#include "database_pool.hpp"
 #include "document_service.hpp"
+#include "metrics.hpp"
 #include "search_service.hpp"
 #include "server_config.hpp"
 
 namespace dateline::server {
 
-void register_routes(httplib::Server& http, SearchService& search, DocumentService& documents,
-                     const ServerConfig& config);
+struct RouteContext {
+    SearchService& search;
+    DocumentService& documents;
+    DatabasePool& pool;
+    Metrics& metrics;
+    const ServerConfig& config;
+};
+
+void register_routes(httplib::Server& http, RouteContext context);
 
 }  // namespace dateline::server

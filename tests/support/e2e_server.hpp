@@ -43,7 +43,8 @@ inline dateline::indexer::RunResult index_into(const std::string& db,
 // The real server on 127.0.0.1 and a free port, stopped and joined on destruction.
 class RunningServer {
 public:
-    explicit RunningServer(const std::string& db) : server_(config_for(db)) {
+    explicit RunningServer(const std::string& db) : RunningServer(config_for(db)) {}
+    explicit RunningServer(dateline::server::ServerConfig config) : server_(std::move(config)) {
         dateline::log::configure("dateline-server", dateline::log::Level::error, false);
         port_ = server_.bind();
         thread_ = std::thread([this] { server_.listen(); });
@@ -77,6 +78,7 @@ public:
         REQUIRE(res->get_header_value("Content-Type").rfind("application/json", 0) == 0);
         return {res->status, json::parse(res->body)};
     }
+    int port() const { return port_; }
     json search(const std::string& query_string) const {
         auto [status, body] = get_json("/api/search?" + query_string);
         INFO(body.dump());
@@ -84,16 +86,17 @@ public:
         return body;
     }
 
-private:
+    // The configuration the tests use unless they say otherwise.
     static dateline::server::ServerConfig config_for(const std::string& db) {
         dateline::server::ServerConfig config;
-        config.db_path = db;
+        config.databases = {db};
         config.port = 0;
         config.threads = 4;
         config.web_dir = dateline::server::default_web_dir();
         return config;
     }
 
+private:
     dateline::server::HttpServer server_;
     int port_ = 0;
     std::thread thread_;
