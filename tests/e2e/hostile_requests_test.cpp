@@ -88,7 +88,7 @@ std::vector<int> statuses(const std::string& data) {
     std::vector<int> codes;
     for (std::size_t at = data.find("HTTP/1."); at != std::string::npos;
          at = data.find("HTTP/1.", at + 1)) {
-        if (at != 0 && data.compare(at - 2, 2, "\r\n") != 0 && data[at - 1] != '\n') continue;
+        if (at >= 2 && data.compare(at - 2, 2, "\r\n") != 0 && data[at - 1] != '\n') continue;
         if (at + 12 <= data.size()) codes.push_back(std::atoi(data.substr(at + 9, 3).c_str()));
     }
     return codes;
