@@ -11,7 +11,8 @@ namespace dateline {
 struct PressRelease {
     std::string id;      // stable unique id; may be empty until assign_id() runs
     std::string title;
-    std::string date;    // ISO 8601: "YYYY-MM-DD" or "YYYY-MM-DDThh:mm:ss"; empty if unknown
+    std::string date;    // ISO 8601 (dates.hpp): "YYYY-MM-DD", "YYYY-MM-DDThh:mm:ssZ" (UTC) or
+                         // "YYYY-MM-DDThh:mm:ss" (local time, zone unknown); empty if unknown
     std::string source;  // issuer: agency, ministry, office
     std::string place;   // dateline place, e.g. "BEIJING"; empty if none
     std::string url;

@@ -6,6 +6,7 @@
 
 #include "dates.hpp"
 #include "errors.hpp"
+#include "json_document.hpp"
 #include "utf8.hpp"
 
 namespace dateline {
@@ -22,20 +23,6 @@ std::string_view trim(std::string_view text) {
     return text;
 }
 
-// nlohmann's what() reads "[json.exception.parse_error.101] parse error at line 1, column 22:
-// syntax error while parsing value - unexpected end of input; expected ..."; on a single line
-// only the part after the last " - " (or ": ") tells the user something.
-std::string short_reason(const nlohmann::json::parse_error& error) {
-    std::string_view what = error.what();
-    if (const std::size_t colon = what.find(": "); colon != std::string_view::npos) {
-        what.remove_prefix(colon + 2);
-    }
-    if (const std::size_t dash = what.find(" - "); dash != std::string_view::npos) {
-        what.remove_prefix(dash + 3);
-    }
-    return std::string(what) + " (at byte " + std::to_string(error.byte) + ")";
-}
-
 // The value as JSON (escaped, quoted), cut at a character boundary if it is long.
 std::string quote_for_message(std::string_view value) {
     if (value.size() <= max_quoted_bytes) return nlohmann::json(std::string(value)).dump();
@@ -44,51 +31,104 @@ std::string quote_for_message(std::string_view value) {
     return nlohmann::json(std::string(value.substr(0, cut))).dump() + "...";
 }
 
-// A known field's text: missing or null gives "", anything but a string is an error.
-std::string text_field(const nlohmann::json& record, const char* name) {
-    const auto it = record.find(name);
-    if (it == record.end() || it->is_null()) return {};
-    if (!it->is_string()) {
-        throw ParseError(std::string("field \"") + name + "\" must be a string");
+// The value at `name`: the field of that name, else a dotted path through nested objects.
+const nlohmann::json* find_field(const nlohmann::json& record, const std::string& name) {
+    if (const auto it = record.find(name); it != record.end()) return &*it;
+    if (name.find('.') == std::string::npos) return nullptr;
+    const nlohmann::json* node = &record;
+    std::size_t start = 0;
+    while (start <= name.size()) {
+        std::size_t dot = name.find('.', start);
+        if (dot == std::string::npos) dot = name.size();
+        if (!node->is_object()) return nullptr;
+        const auto it = node->find(name.substr(start, dot - start));
+        if (it == node->end()) return nullptr;
+        node = &*it;
+        start = dot + 1;
     }
-    return it->get<std::string>();
+    return node;
+}
+
+// A text field: missing or null gives "", anything but a string is an error.
+std::string text_field(const nlohmann::json& record, const FieldMap& map, const char* field) {
+    const std::string name = map.input_name(field);
+    const nlohmann::json* value = find_field(record, name);
+    if (value == nullptr || value->is_null()) return {};
+    if (value->is_string()) return value->get<std::string>();
+    // Database dumps often number their records.
+    if (std::string_view(field) == "id" && value->is_number_integer()) return value->dump();
+    throw ParseError("field \"" + name + "\" must be a string");
+}
+
+std::vector<std::string> topics_field(const nlohmann::json& record, const FieldMap& map) {
+    const std::string name = map.input_name("topics");
+    const nlohmann::json* value = find_field(record, name);
+    std::vector<std::string> topics;
+    if (value == nullptr || value->is_null()) return topics;
+    auto add = [&topics](const std::string& topic) {
+        const std::string_view trimmed = trim(topic);
+        if (!trimmed.empty()) topics.emplace_back(trimmed);
+    };
+    if (value->is_string()) {
+        add(value->get<std::string>());
+        return topics;
+    }
+    if (value->is_array()) {
+        for (const auto& topic : *value) {
+            if (!topic.is_string()) {
+                throw ParseError("field \"" + name + "\" must be a string or an array of strings");
+            }
+            add(topic.get<std::string>());
+        }
+        return topics;
+    }
+    throw ParseError("field \"" + name + "\" must be a string or an array of strings");
 }
 
 }  // namespace
 
-PressRelease parse_jsonl_record(std::string_view line) {
-    // Checked here rather than by nlohmann so that the message can give the byte.
-    if (const std::size_t bad = utf8::first_invalid(line); bad != line.size()) {
-        throw ParseError("invalid UTF-8 at byte " + std::to_string(bad + 1));
-    }
+PressRelease parse_jsonl_record(std::string_view line) { return parse_jsonl_record(line, {}); }
+
+PressRelease parse_jsonl_record(std::string_view line, const FieldMap& map) {
     nlohmann::json record;
     try {
-        record = nlohmann::json::parse(line.begin(), line.end());
-    } catch (const nlohmann::json::parse_error& error) {
-        throw ParseError("invalid JSON: " + short_reason(error));
+        record = parse_json_value(line);
+    } catch (const ParseError&) {
+        // The parser refuses ill-formed UTF-8 too; this message gives the byte. (Checked only
+        // on failure: valid JSON is valid UTF-8.)
+        if (const std::size_t bad = utf8::first_invalid(line); bad != line.size()) {
+            throw ParseError("invalid UTF-8 at byte " + std::to_string(bad + 1));
+        }
+        throw;
     }
     if (!record.is_object()) throw ParseError("not a JSON object");
+    return release_from_json(record, map);
+}
 
+PressRelease release_from_json(const nlohmann::json& record, const FieldMap& map) {
     PressRelease release;
-    release.id = text_field(record, "id");
-    release.title = std::string(trim(text_field(record, "title")));
-    release.source = std::string(trim(text_field(record, "source")));
-    release.place = std::string(trim(text_field(record, "place")));
-    release.url = std::string(trim(text_field(record, "url")));
-    release.lang = std::string(trim(text_field(record, "lang")));
-    release.body = std::string(trim(text_field(record, "body")));
+    release.id = text_field(record, map, "id");
+    release.title = std::string(trim(text_field(record, map, "title")));
+    release.source = std::string(trim(text_field(record, map, "source")));
+    release.place = std::string(trim(text_field(record, map, "place")));
+    release.url = std::string(trim(text_field(record, map, "url")));
+    release.lang = std::string(trim(text_field(record, map, "lang")));
+    release.body = std::string(trim(text_field(record, map, "body")));
+    release.topics = topics_field(record, map);
 
-    const std::string date = text_field(record, "date");
+    const std::string date = text_field(record, map, "date");
     if (!trim(date).empty()) {
         const auto parsed = dates::parse(date);
         if (!parsed) {
-            throw ParseError("invalid \"date\" value " + quote_for_message(date) +
-                             " (expected YYYY-MM-DD)");
+            throw ParseError("invalid \"" + map.input_name("date") + "\" value " +
+                             quote_for_message(date) +
+                             " (expected a date such as 2016-03-04 or March 4, 2016)");
         }
         release.date = dates::to_iso(*parsed);
     }
     if (release.title.empty() && release.body.empty()) {
-        throw ParseError("record has neither \"title\" nor \"body\"");
+        throw ParseError("record has neither \"" + map.input_name("title") + "\" nor \"" +
+                         map.input_name("body") + "\"");
     }
     return release;
 }

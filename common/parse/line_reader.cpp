@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <climits>
 #include <cstring>
+#include <memory>
 #include <stdexcept>
 
 #include <unistd.h>
@@ -18,7 +20,7 @@ std::string display_name(const std::string& path) {
     return path == "-" ? std::string("standard input") : "'" + path + "'";
 }
 
-// zlib reads plain files transparently, so one code path serves .gz and plain text.
+// zlib reads plain files transparently, so one code path serves .gz and plain bytes.
 gzFile open_stream(const std::string& path) {
     gzFile gz = nullptr;
     errno = 0;
@@ -53,34 +55,41 @@ std::string stream_error(gzFile gz) {
     return std::string(message);
 }
 
-[[noreturn]] void throw_read_error(const std::string& path, const std::string& where,
-                                   const std::string& reason) {
-    throw std::runtime_error("cannot read " + display_name(path) + where + ": " + reason);
-}
-
 }  // namespace
 
-LineReader::LineReader(const std::string& path) : path_(path), gz_(open_stream(path)) {}
+FileStream::FileStream(const std::string& path) : path_(path), gz_(open_stream(path)) {}
 
-LineReader::~LineReader() { gzclose(static_cast<gzFile>(gz_)); }
+FileStream::~FileStream() { gzclose(static_cast<gzFile>(gz_)); }
+
+std::size_t FileStream::read(char* buffer, std::size_t capacity) {
+    auto* gz = static_cast<gzFile>(gz_);
+    const auto want = static_cast<unsigned>(std::min<std::size_t>(capacity, INT_MAX));
+    const int got = gzread(gz, buffer, want);
+    if (got > 0) return static_cast<std::size_t>(got);
+    std::string error = stream_error(gz);
+    if (got < 0 && error.empty()) error = "read error";
+    if (!error.empty()) {
+        throw StreamError("cannot read " + display_name(path_) + ": " + error, error);
+    }
+    return 0;
+}
+
+LineReader::LineReader(const std::string& path) : file_(std::make_unique<FileStream>(path)) {
+    source_ = [file = file_.get()](char* buffer, std::size_t capacity) {
+        return file->read(buffer, capacity);
+    };
+}
+
+LineReader::LineReader(ChunkSource source) : source_(std::move(source)) {}
+
+LineReader::~LineReader() = default;
 
 bool LineReader::fill() {
-    auto* gz = static_cast<gzFile>(gz_);
     buffer_.resize(chunk_bytes);
-    const int got = gzread(gz, buffer_.data(), chunk_bytes);
-    if (got <= 0) {
-        std::string error = stream_error(gz);
-        if (got < 0 && error.empty()) error = "read error";
-        if (!error.empty()) {
-            throw_read_error(path_, " at line " + std::to_string(line_number_ + 1), error);
-        }
-        buffer_.clear();
-        buffer_pos_ = 0;
-        return false;
-    }
-    buffer_.resize(static_cast<std::size_t>(got));
+    const std::size_t got = source_(buffer_.data(), chunk_bytes);
+    buffer_.resize(got);
     buffer_pos_ = 0;
-    return true;
+    return got > 0;
 }
 
 bool LineReader::next(std::string& line) {
@@ -117,29 +126,16 @@ bool LineReader::next(std::string& line) {
 }
 
 std::string read_whole_file(const std::string& path, std::size_t max_bytes) {
-    gzFile gz = open_stream(path);
+    FileStream stream(path);
     std::string text;
     std::string chunk(chunk_bytes, '\0');
-    try {
-        while (true) {
-            const int got = gzread(gz, chunk.data(), chunk_bytes);
-            if (got <= 0) {
-                if (std::string error = stream_error(gz); !error.empty()) {
-                    throw_read_error(path, "", error);
-                }
-                break;
-            }
-            if (text.size() + static_cast<std::size_t>(got) > max_bytes) {
-                throw std::runtime_error(display_name(path) + " is larger than " +
-                                         std::to_string(max_bytes) + " bytes");
-            }
-            text.append(chunk.data(), static_cast<std::size_t>(got));
+    while (const std::size_t got = stream.read(chunk.data(), chunk.size())) {
+        if (text.size() + got > max_bytes) {
+            throw std::runtime_error(display_name(path) + " is larger than " +
+                                     std::to_string(max_bytes) + " bytes");
         }
-    } catch (...) {
-        gzclose(gz);
-        throw;
+        text.append(chunk.data(), got);
     }
-    gzclose(gz);
     return text;
 }
 

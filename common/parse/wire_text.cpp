@@ -1,24 +1,30 @@
 #include "wire_text.hpp"
 
-#include <array>
 #include <vector>
 
+#include "dateline.hpp"
 #include "dates.hpp"
 #include "errors.hpp"
+#include "issuer.hpp"
+#include "release_structure.hpp"
 #include "utf8.hpp"
 
 namespace dateline {
 
 namespace {
 
-// A title longer than this is not a headline: most likely a binary file or another format.
+// A first line longer than this is not a headline: the text has no line structure (read as a
+// flat text below).
 constexpr std::size_t max_title_bytes = 1000;
-// Agencies and places are short; the limits keep an all-caps sentence from passing as either.
+// In a flat text, a block this long at most, of at least this many words, can be the title.
+constexpr std::size_t max_flat_title_bytes = 300;
+constexpr std::size_t min_flat_title_words = 4;
+// A title cut from running text ends at a word boundary before this many bytes.
+constexpr std::size_t cut_title_bytes = 160;
+// Agencies are short; the limit keeps a sentence from passing as one.
 constexpr std::size_t max_agency_bytes = 60;
-constexpr std::size_t max_place_bytes = 60;
-
-constexpr std::string_view em_dash = "\xE2\x80\x94";
-constexpr std::string_view en_dash = "\xE2\x80\x93";
+// The dateline is in the body's first lines, after at most a short release header.
+constexpr std::size_t dateline_window = 512;
 
 struct Line {
     std::string_view text;
@@ -26,10 +32,6 @@ struct Line {
 };
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_ascii_alnum(char c) {
-    return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
 
 std::string_view trim(std::string_view text) {
     while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
@@ -65,114 +67,12 @@ std::vector<Line> split_lines(std::string_view text) {
     return lines;
 }
 
-std::size_t skip_spaces(std::string_view text, std::size_t pos) {
-    while (pos < text.size() && (text[pos] == ' ' || text[pos] == '\t')) ++pos;
-    return pos;
-}
-
-// Bytes taken by a capital letter at `pos`: A-Z, or Latin-1 capitals such as "Ü" (U+00C0 to
-// U+00DE without the multiplication sign), so that "ZÜRICH" counts; 0 for anything else.
-std::size_t capital_at(std::string_view text, std::size_t pos) {
-    if (pos >= text.size()) return 0;
-    const char c = text[pos];
-    if (c >= 'A' && c <= 'Z') return 1;
-    if (static_cast<unsigned char>(c) == 0xC3 && pos + 1 < text.size()) {
-        const auto next = static_cast<unsigned char>(text[pos + 1]);
-        if (next >= 0x80 && next <= 0x9E && next != 0x97) return 2;
-    }
-    return 0;
-}
-
-bool dash_at(std::string_view text, std::size_t pos) {
-    const std::string_view rest = text.substr(pos);
-    return starts_with(rest, "-") || starts_with(rest, em_dash) || starts_with(rest, en_dash);
-}
-
-// One word of a place, "PORT", "D.C.", "N'DJAMENA", "WINSTON-SALEM": it starts with a capital
-// and holds only capitals, dots, apostrophes and inner hyphens. Returns the end, or `pos` when
-// no such word starts there (also when a lower-case letter or digit follows, as in "The").
-std::size_t scan_place_word(std::string_view text, std::size_t pos, int& letters) {
-    if (capital_at(text, pos) == 0) return pos;
-    std::size_t end = pos;
-    int found = 0;
-    while (end < text.size()) {
-        if (const std::size_t n = capital_at(text, end); n > 0) {
-            end += n;
-            ++found;
-        } else if (text[end] == '.' || text[end] == '\'') {
-            ++end;
-        } else if (text[end] == '-' && capital_at(text, end + 1) > 0) {
-            ++end;
-        } else {
-            break;
-        }
-    }
-    if (end < text.size()) {
-        const char next = text[end];
-        const bool boundary = next == ' ' || next == '\t' || next == ',' || next == '(' ||
-                              dash_at(text, end);
-        if (!boundary) return pos;
-    }
-    letters += found;
-    return end;
-}
-
-// "July 22", "Feb 26", "Jan. 5": the month and day of a dateline (which has no year).
-std::size_t scan_month_day(std::string_view text, std::size_t pos, int& month, int& day) {
-    std::size_t end = pos;
-    while (end < text.size() && ((text[end] >= 'a' && text[end] <= 'z') ||
-                                 (text[end] >= 'A' && text[end] <= 'Z'))) {
-        ++end;
-    }
-    if (end < text.size() && text[end] == '.') ++end;
-    const int found_month = dates::month_from_name(text.substr(pos, end - pos));
-    if (found_month == 0) return pos;
-    const std::size_t day_start = skip_spaces(text, end);
-    if (day_start == end) return pos;
-    end = day_start;
-    int found_day = 0;
-    while (end < text.size() && is_digit(text[end]) && end - day_start < 2) {
-        found_day = found_day * 10 + (text[end] - '0');
-        ++end;
-    }
-    if (end == day_start || (end < text.size() && is_ascii_alnum(text[end]))) return pos;
-    // Without a year, Feb 29 must pass.
-    constexpr std::array<int, 12> max_days = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (found_day < 1 || found_day > max_days[static_cast<std::size_t>(found_month - 1)]) {
-        return pos;
-    }
-    month = found_month;
-    day = found_day;
-    return end;
-}
-
 // An agency name as it appears inside "(...)" or before ")" in a time line.
 bool plausible_agency(std::string_view agency) {
     if (agency.empty() || agency.size() > max_agency_bytes) return false;
     if (agency.find_first_of("()") != std::string_view::npos) return false;
     const auto first = static_cast<unsigned char>(agency.front());
     return (first >= 'A' && first <= 'Z') || (first >= 'a' && first <= 'z') || first >= 0x80;
-}
-
-// "--", "-", an em dash or an en dash, then spaces. ASCII dashes need a space after them so
-// that a hyphenated word is not taken for one. Returns the end, or `pos` if there is none.
-std::size_t scan_dash(std::string_view text, std::size_t pos) {
-    const std::string_view rest = text.substr(pos);
-    std::size_t end = pos;
-    bool needs_space = true;
-    if (starts_with(rest, "--")) {
-        end += 2;
-    } else if (starts_with(rest, "-")) {
-        end += 1;
-    } else if (starts_with(rest, em_dash) || starts_with(rest, en_dash)) {
-        end += em_dash.size();
-        needs_space = false;
-    } else {
-        return pos;
-    }
-    const std::size_t after = skip_spaces(text, end);
-    if (needs_space && after == end && end < text.size()) return pos;
-    return after;
 }
 
 struct TimeLine {
@@ -223,104 +123,169 @@ std::vector<std::string> paragraphs_of(const std::vector<Line>& lines, std::size
 bool has_control_bytes(std::string_view text) {
     for (const char c : text) {
         const auto byte = static_cast<unsigned char>(c);
-        if (byte < 0x20 && c != '\t') return true;
+        if (byte < 0x20 && !is_space(c)) return true;  // a stray CR or form feed is a space
     }
     return false;
 }
 
-}  // namespace
-
-std::optional<Dateline> parse_dateline(std::string_view paragraph) {
-    int letters = 0;
-    std::size_t pos = scan_place_word(paragraph, 0, letters);
-    if (pos == 0) return std::nullopt;
-    Dateline result;
-    std::size_t place_end = pos;
-    while (true) {
-        const std::size_t next = skip_spaces(paragraph, pos);
-        if (next > pos) {
-            const std::size_t end = scan_place_word(paragraph, next, letters);
-            if (end > next) {
-                pos = place_end = end;
-                continue;
-            }
-            break;
-        }
-        if (pos < paragraph.size() && paragraph[pos] == ',') {
-            const std::size_t part = skip_spaces(paragraph, pos + 1);
-            std::size_t end = scan_month_day(paragraph, part, result.month, result.day);
-            if (end > part) {
-                pos = end;
-                break;
-            }
-            end = scan_place_word(paragraph, part, letters);
-            if (end == part) return std::nullopt;  // "PARIS, France": not a dateline we know
-            pos = place_end = end;
-            continue;
-        }
-        break;
+std::size_t word_count(std::string_view text) {
+    std::size_t words = 0;
+    bool in_word = false;
+    for (const char c : text) {
+        const bool space = is_space(c) || c == '\n';
+        if (!space && !in_word) ++words;
+        in_word = !space;
     }
-    if (letters < 2 || place_end > max_place_bytes) return std::nullopt;
-
-    std::size_t next = skip_spaces(paragraph, pos);
-    if (next < paragraph.size() && paragraph[next] == '(') {
-        const std::size_t close = paragraph.find(')', next);
-        if (close == std::string_view::npos) return std::nullopt;
-        const std::string_view agency = trim(paragraph.substr(next + 1, close - next - 1));
-        if (!plausible_agency(agency) || capital_at(agency, 0) == 0) return std::nullopt;
-        result.agency = std::string(agency);
-        next = skip_spaces(paragraph, close + 1);
-    }
-    const std::size_t end = scan_dash(paragraph, next);
-    if (end == next) return std::nullopt;  // a dateline always ends with a dash
-    result.place = std::string(paragraph.substr(0, place_end));
-    result.length = end;
-    return result;
+    return words;
 }
 
-PressRelease parse_wire_text(std::string_view text) {
+// The blocks of a flat text: runs of three or more white-space characters, or a line break,
+// separate them (scrapers that flatten a page keep its layout as runs of spaces). Inner white
+// space is collapsed to one space.
+std::vector<std::string> flat_blocks(std::string_view text) {
+    std::vector<std::string> blocks;
+    std::string current;
+    std::size_t spaces = 0;
+    bool line_break = false;
+    const auto finish = [&] {
+        if (!current.empty()) blocks.push_back(std::move(current));
+        current.clear();
+    };
+    for (const char c : text) {
+        if (is_space(c) || c == '\n') {
+            ++spaces;
+            line_break = line_break || c == '\n';
+            continue;
+        }
+        if (spaces >= 3 || line_break) {
+            finish();
+        } else if (spaces > 0 && !current.empty()) {
+            current += ' ';
+        }
+        spaces = 0;
+        line_break = false;
+        current += c;
+    }
+    finish();
+    return blocks;
+}
+
+// The start of `text` up to the last space before `limit` bytes, with an ellipsis when cut.
+std::string cut_at_word(const std::string& text, std::size_t limit) {
+    if (text.size() <= limit) return text;
+    std::size_t end = text.rfind(' ', limit);
+    if (end == std::string::npos || end == 0) {
+        end = limit;  // no space: back to the start of a UTF-8 sequence
+        while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+    }
+    return text.substr(0, end) + "\u2026";
+}
+
+// A text whose first line is far too long for a title: a whole release flattened onto one
+// line. The title is the first block that reads like one (a few words, not a paragraph), else
+// the opening words of the text; everything after the title is the body; the date is the first
+// one written in the opening text.
+PressRelease parse_flat_text(std::string_view text) {
+    const std::vector<std::string> blocks = flat_blocks(text);
+    if (blocks.empty()) throw ParseError("empty file", 0);
+    PressRelease release;
+    std::size_t first_body_block = 0;
+    for (std::size_t i = 0; i < blocks.size(); ++i) {
+        if (blocks[i].size() <= max_flat_title_bytes &&
+            word_count(blocks[i]) >= min_flat_title_words) {
+            release.title = blocks[i];
+            first_body_block = i + 1;
+            break;
+        }
+        if (blocks[i].size() > max_flat_title_bytes) break;  // the text itself has begun
+    }
+    std::string body;
+    for (std::size_t i = first_body_block; i < blocks.size(); ++i) {
+        if (!body.empty()) body += "\n\n";
+        body += blocks[i];
+    }
+    if (body.empty()) throw ParseError("no body after the title", 1);
+    if (const auto date = dates::find_date(text, dateline_window * 4)) {
+        release.date = dates::to_iso(*date);
+    }
+    if (const auto dateline = find_dateline(std::string_view(body).substr(0, dateline_window))) {
+        release.place = dateline->place;
+        release.source = issuer_from_agency(dateline->agency);
+        body.erase(0, dateline->offset + dateline->length);
+    }
+    if (body.empty()) throw ParseError("no body after the title", 1);
+    if (release.title.empty()) release.title = cut_at_word(body, cut_title_bytes);
+    release.body = std::move(body);
+    complete_structure(release);
+    return release;
+}
+
+}  // namespace
+
+PressRelease parse_wire_text(std::string_view text, std::string* note) {
     const std::vector<Line> lines = split_lines(utf8::strip_bom(text));
     std::size_t index = 0;
     while (index < lines.size() && trim(lines[index].text).empty()) ++index;
     if (index == lines.size()) throw ParseError("empty file", 0);
 
     const Line& title_line = lines[index];
-    if (title_line.text.size() > max_title_bytes) {
-        throw ParseError("title line is too long (" + std::to_string(title_line.text.size()) +
-                             " bytes; a wire text starts with a one-line title)",
-                         title_line.number);
-    }
-    if (has_control_bytes(title_line.text)) {
+    if (has_control_bytes(title_line.text.substr(0, max_title_bytes))) {
         throw ParseError("title line contains control characters (not a text file?)",
                          title_line.number);
     }
+    // A first line too long for a title, or a paragraph standing alone, is flat text.
+    bool only_line = true;
+    for (std::size_t i = index + 1; i < lines.size() && only_line; ++i) {
+        only_line = trim(lines[i].text).empty();
+    }
+    if (title_line.text.size() > max_title_bytes ||
+        (only_line && title_line.text.size() > max_flat_title_bytes)) {
+        if (note) {
+            *note = "no title line (line " + std::to_string(title_line.number) + " has " +
+                    std::to_string(title_line.text.size()) +
+                    " bytes): read as flat text, the title taken from its opening";
+        }
+        return parse_flat_text(text.substr(title_line.text.data() - text.data()));
+    }
     PressRelease release;
     release.title = std::string(trim(title_line.text));
+    for (char& c : release.title) {
+        if (is_space(c)) c = ' ';
+    }
 
     ++index;
     while (index < lines.size() && trim(lines[index].text).empty()) ++index;
     if (index < lines.size()) {
         if (auto time_line = parse_time_line(lines[index].text)) {
             release.date = std::move(time_line->date);
-            release.source = std::move(time_line->agency);
+            // "XINHUA) 08:55, ..." is Xinhua; other names as written.
+            release.source = issuer_from_agency(time_line->agency);
+            if (release.source.empty()) release.source = std::move(time_line->agency);
             ++index;
         }
     }
 
-    std::vector<std::string> paragraphs = paragraphs_of(lines, index);
-    if (!paragraphs.empty()) {
-        if (const auto dateline = parse_dateline(paragraphs.front())) {
-            release.place = dateline->place;
-            if (release.source.empty()) release.source = dateline->agency;
-            paragraphs.front().erase(0, dateline->length);
-            if (paragraphs.front().empty()) paragraphs.erase(paragraphs.begin());
+    std::string body;
+    for (const std::string& paragraph : paragraphs_of(lines, index)) {
+        if (!body.empty()) body += "\n\n";
+        body += paragraph;
+    }
+    // The dateline opens the body, or follows a release header ("FOR IMMEDIATE RELEASE"); both
+    // go, once the place and issuer are read from them.
+    if (const auto dateline = find_dateline(std::string_view(body).substr(0, dateline_window))) {
+        release.place = dateline->place;
+        if (release.source.empty()) release.source = issuer_from_agency(dateline->agency);
+        if (release.source.empty()) {
+            release.source = issuer_from_header(std::string_view(body).substr(0, dateline->offset));
         }
+        std::size_t end = dateline->offset + dateline->length;
+        // A dateline alone in its paragraph takes the paragraph break with it.
+        if (body.compare(end, 2, "\n\n") == 0) end += 2;
+        body.erase(0, end);
     }
-    if (paragraphs.empty()) throw ParseError("no body after the title", title_line.number);
-    for (const std::string& paragraph : paragraphs) {
-        if (!release.body.empty()) release.body += "\n\n";
-        release.body += paragraph;
-    }
+    if (body.empty()) throw ParseError("no body after the title", title_line.number);
+    release.body = std::move(body);
+    complete_structure(release);
     return release;
 }
 

@@ -14,6 +14,8 @@ using Catch::Matchers::StartsWith;
 namespace {
 
 const std::string data_dir = TEST_DATA_DIR;
+// How every message about an unreadable date ends.
+const std::string expected_date_hint = "(expected a date such as 2016-03-04 or March 4, 2016)";
 
 }  // namespace
 
@@ -32,6 +34,16 @@ TEST_CASE("parse_jsonl_record reads every corpus field", "[common]") {
     CHECK(release.place.empty());
 }
 
+TEST_CASE("integer ids, topics and the place are read", "[common]") {
+    const auto release = parse_jsonl_record(
+        R"({"id":1234,"title":"T","place":" KESTREL BAY ","topics":["ports"," ferries ",""]})");
+    CHECK(release.id == "1234");
+    CHECK(release.place == "KESTREL BAY");
+    CHECK(release.topics == std::vector<std::string>{"ports", "ferries"});
+    CHECK(parse_jsonl_record(R"({"title":"T","topics":"trade"})").topics ==
+          std::vector<std::string>{"trade"});
+}
+
 TEST_CASE("missing and null fields stay empty", "[common]") {
     const auto release = parse_jsonl_record(R"({"title":"Only a title","date":null,"url":null})");
     CHECK(release.title == "Only a title");
@@ -46,7 +58,7 @@ TEST_CASE("dates are normalised to ISO 8601", "[common]") {
     auto [date, expected] = GENERATE(table<std::string, std::string>({
         {"2024-05-06", "2024-05-06"},
         {"2024-05-06T10:30:00", "2024-05-06T10:30:00"},
-        {"2024-05-06T10:30:00Z", "2024-05-06T10:30:00"},
+        {"2024-05-06T10:30:00Z", "2024-05-06T10:30:00Z"},  // a zoned time stays UTC
         {"2024-05-06 10:30", "2024-05-06T10:30:00"},
         {"May 6, 2024", "2024-05-06"},
         {"6 May 2024", "2024-05-06"},
@@ -67,7 +79,14 @@ TEST_CASE("parse_jsonl_record explains what is wrong", "[common]") {
         {R"({"title":42})", "field \"title\" must be a string"},
         {R"({"title":"T","body":["a"]})", "field \"body\" must be a string"},
         {R"({"title":"T","date":20240506})", "field \"date\" must be a string"},
-        {R"({"id":7,"title":"T"})", "field \"id\" must be a string"},
+        {R"({"id":7.5,"title":"T"})", "field \"id\" must be a string"},
+        {R"({"id":true,"title":"T"})", "field \"id\" must be a string"},
+        {R"({"title":"T","topics":[1]})",
+         "field \"topics\" must be a string or an array of strings"},
+        {R"({"title":"T","topics":{"a":1}})",
+         "field \"topics\" must be a string or an array of strings"},
+        {"{\"a\":" + std::string(100, '[') + std::string(100, ']') + "}",
+         "JSON nested deeper than 64 levels"},
         {R"({"title":"T","lang":true})", "field \"lang\" must be a string"},
         {"{\"title\":\"Caf\xFF\"}", "invalid UTF-8 at byte 14"},
         {"\xC3", "invalid UTF-8 at byte 1"},
@@ -77,13 +96,13 @@ TEST_CASE("parse_jsonl_record explains what is wrong", "[common]") {
          "record has neither \"title\" nor \"body\""},
         {R"({"id":"only-id"})", "record has neither \"title\" nor \"body\""},
         {R"({"title":"T","date":"2019-13-45"})",
-         "invalid \"date\" value \"2019-13-45\" (expected YYYY-MM-DD)"},
+         "invalid \"date\" value \"2019-13-45\" " + expected_date_hint},
         {R"({"title":"T","date":"2023-02-29"})",
-         "invalid \"date\" value \"2023-02-29\" (expected YYYY-MM-DD)"},
+         "invalid \"date\" value \"2023-02-29\" " + expected_date_hint},
         {R"({"title":"T","date":"yesterday \"late\""})",
-         "invalid \"date\" value \"yesterday \\\"late\\\"\" (expected YYYY-MM-DD)"},
+         "invalid \"date\" value \"yesterday \\\"late\\\"\" " + expected_date_hint},
         {R"({"title":"T","date":")" + std::string(100, '9') + R"("})",
-         "invalid \"date\" value \"" + std::string(60, '9') + "\"... (expected YYYY-MM-DD)"},
+         "invalid \"date\" value \"" + std::string(60, '9') + "\"... " + expected_date_hint},
     }));
     CAPTURE(line);
     REQUIRE_THROWS_AS(parse_jsonl_record(line), ParseError);
@@ -143,7 +162,7 @@ TEST_CASE("mixed.jsonl has three good records among the bad", "[common]") {
         "not a JSON object",
         "invalid UTF-8 at byte 30",
         "record has neither \"title\" nor \"body\"",
-        "invalid \"date\" value \"2019-13-45\" (expected YYYY-MM-DD)",
+        "invalid \"date\" value \"2019-13-45\" " + expected_date_hint,
         "ok mixed-008",
         "skipped",
         "field \"title\" must be a string",

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <string>
@@ -198,4 +199,52 @@ TEST_CASE("read_whole_file enforces its size limit and reports bad data", "[comm
     const std::string truncated = data_dir + "/bad/truncated.jsonl.gz";
     REQUIRE_THROWS_AS(read_whole_file(truncated, 1 << 20), std::runtime_error);
     REQUIRE_THROWS_WITH(read_whole_file(truncated, 1 << 20), Contains(truncated));
+}
+
+TEST_CASE("LineReader splits any chunked byte stream", "[common]") {
+    const std::string text = "first\r\nsecond\n\nlast without end";
+    for (std::size_t chunk = 1; chunk <= text.size(); ++chunk) {
+        CAPTURE(chunk);
+        std::size_t pos = 0;
+        LineReader reader([&](char* buffer, std::size_t capacity) {
+            const std::size_t n = std::min({capacity, chunk, text.size() - pos});
+            std::copy_n(text.data() + pos, n, buffer);
+            pos += n;
+            return n;
+        });
+        CHECK(all_lines(reader) ==
+              std::vector<std::string>{"first", "second", "", "last without end"});
+    }
+}
+
+TEST_CASE("an error from the stream comes out of next() after the lines before it", "[common]") {
+    int calls = 0;
+    LineReader reader([&](char* buffer, std::size_t) -> std::size_t {
+        if (calls++ > 0) throw std::runtime_error("damaged");
+        std::copy_n("one\ntwo\nthr", 11, buffer);
+        return 11;
+    });
+    std::string line;
+    REQUIRE(reader.next(line));
+    CHECK(line == "one");
+    REQUIRE(reader.next(line));
+    CHECK(line == "two");
+    REQUIRE_THROWS_WITH(reader.next(line), "damaged");
+}
+
+TEST_CASE("FileStream hands over every byte before a gzip truncation", "[common]") {
+    dateline::FileStream stream(data_dir + "/bad/truncated.jsonl.gz");
+    std::string bytes;
+    std::string chunk(100, '\0');
+    try {
+        while (const std::size_t got = stream.read(chunk.data(), chunk.size())) {
+            bytes.append(chunk.data(), got);
+        }
+        FAIL("no error at the truncation");
+    } catch (const dateline::StreamError& e) {
+        CHECK(e.reason == "unexpected end of file (truncated or corrupt gzip data)");
+    }
+    const std::string plain = read_whole_file(data_dir + "/jsonl/releases.jsonl", 1 << 20);
+    REQUIRE(bytes.size() > 0);
+    CHECK(plain.compare(0, bytes.size(), bytes) == 0);
 }
