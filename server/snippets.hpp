@@ -16,12 +16,17 @@ struct SnippetSettings {
 };
 
 // The best window of `text` for the query of `mset`, with matches in <mark>. `terms` are the
-// query's terms (text_matches.hpp), used to place the window when the quick pass misses.
+// query's terms (text_matches.hpp), used to place the window when the quick pass misses, and
+// to find and mark CJK phrases, which Xapian's snippets cannot mark.
 std::string snippet_html(const Xapian::MSet& mset, const std::string& text,
                          const Xapian::Stem& stemmer, const SnippetSettings& settings,
                          const std::unordered_set<std::string>& terms);
 
-// All of `text` (a title), escaped, with matches in <mark>.
+// All of `text` (a title), escaped, with matches in <mark>. Without the query's `terms`, CJK
+// phrases are not marked (Xapian's snippets cannot mark them).
+std::string highlight_html(const Xapian::MSet& mset, const std::string& text,
+                           const Xapian::Stem& stemmer, const SnippetSettings& settings,
+                           const std::unordered_set<std::string>& terms);
 std::string highlight_html(const Xapian::MSet& mset, const std::string& text,
                            const Xapian::Stem& stemmer, const SnippetSettings& settings);
 

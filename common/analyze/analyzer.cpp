@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "cjk_text.hpp"
 #include "dates.hpp"
 #include "schema.hpp"
 
@@ -27,6 +28,7 @@ std::string AnalyzerSettings::to_json() const {
                           {"stem_strategy", "some"},
                           {"stopwords", "english-basic"},
                           {"cjk_ngram", cjk_ngram},
+                          {"cjk_positioned_bigrams", cjk_positioned_bigrams},
                           {"title_weight", title_weight},
                           {"spelling", spelling}}
         .dump();
@@ -38,6 +40,8 @@ AnalyzerSettings AnalyzerSettings::from_json(const std::string& text) {
     AnalyzerSettings settings;
     settings.stemmer = parsed.value("stemmer", settings.stemmer);
     settings.cjk_ngram = parsed.value("cjk_ngram", settings.cjk_ngram);
+    // Databases written before it existed have Xapian's CJK n-grams.
+    settings.cjk_positioned_bigrams = parsed.value("cjk_positioned_bigrams", false);
     settings.title_weight = parsed.value("title_weight", settings.title_weight);
     // Databases written before spelling data existed have none.
     settings.spelling = parsed.value("spelling", false);
@@ -61,7 +65,10 @@ DocumentAnalyzer::DocumentAnalyzer(const AnalyzerSettings& settings)
     // Stop words get no stemmed term (they are useless alone) but keep their positions.
     generator_.set_stopper(stopper_.get());
     generator_.set_stopper_strategy(Xapian::TermGenerator::STOP_STEMMED);
-    if (settings_.cjk_ngram) base_flags_ = Xapian::TermGenerator::FLAG_CJK_NGRAM;
+    // Positioned bigrams are cut by cjk::index_text(), so the generator sees no CJK text.
+    if (settings_.cjk_ngram && !settings_.cjk_positioned_bigrams) {
+        base_flags_ = Xapian::TermGenerator::FLAG_CJK_NGRAM;
+    }
     generator_.set_flags(base_flags_);
 }
 
@@ -71,11 +78,20 @@ void DocumentAnalyzer::record_spelling_in(Xapian::WritableDatabase& db) {
     spelling_ = true;
 }
 
+void DocumentAnalyzer::index_field(const std::string& text, Xapian::termcount wdf_inc,
+                                   const std::string& prefix) {
+    if (settings_.cjk_ngram && settings_.cjk_positioned_bigrams) {
+        cjk::index_text(generator_, text, wdf_inc, prefix);
+    } else {
+        generator_.index_text(text, wdf_inc, prefix);
+    }
+}
+
 Xapian::Document DocumentAnalyzer::analyze(const PressRelease& release) {
     Xapian::Document doc;
     generator_.set_document(doc);
 
-    generator_.index_text(release.title, 1, schema::prefix_title);
+    index_field(release.title, 1, schema::prefix_title);
     generator_.increase_termpos(field_gap);
     // Spelling data from titles only: they carry the vocabulary people search for, at a
     // fraction of the cost of feeding every body word. (Xapian takes spelling data from
@@ -84,20 +100,20 @@ Xapian::Document DocumentAnalyzer::analyze(const PressRelease& release) {
         generator_.set_flags(static_cast<Xapian::TermGenerator::flags>(
             base_flags_ | Xapian::TermGenerator::FLAG_SPELLING));
     }
-    generator_.index_text(release.title, settings_.title_weight);
+    index_field(release.title, settings_.title_weight);
     if (spelling_) generator_.set_flags(base_flags_);
     generator_.increase_termpos(field_gap);
     if (!release.place.empty()) {
-        generator_.index_text(release.place);
+        index_field(release.place);
         generator_.increase_termpos(field_gap);
-        generator_.index_text(release.place, 1, schema::prefix_place_text);
+        index_field(release.place, 1, schema::prefix_place_text);
         generator_.increase_termpos(field_gap);
     }
     if (!release.source.empty()) {
-        generator_.index_text(release.source, 1, schema::prefix_source_text);
+        index_field(release.source, 1, schema::prefix_source_text);
         generator_.increase_termpos(field_gap);
     }
-    generator_.index_text(release.body);
+    index_field(release.body);
 
     doc.add_boolean_term(schema::id_term(release.id));
     if (!release.lang.empty()) doc.add_boolean_term(schema::filter_term(schema::prefix_lang, release.lang));

@@ -15,6 +15,10 @@ namespace dateline {
 struct AnalyzerSettings {
     std::string stemmer = "english";  // a Xapian::Stem language name
     bool cjk_ngram = true;            // index Chinese/Japanese/Korean text as n-grams
+    // CJK n-grams as in cjk_text.hpp: bigrams with positions, for exact phrases. Databases
+    // written before it existed have Xapian's own n-grams (positions on unigrams only), which
+    // the query builder still reads.
+    bool cjk_positioned_bigrams = true;
     unsigned title_weight = 3;        // wdf of title words relative to body words
     bool spelling = true;             // title words feed the spelling data ("did you mean")
 
@@ -43,6 +47,10 @@ public:
     Xapian::Document analyze(const PressRelease& release);
 
 private:
+    // TermGenerator::index_text() with this analyzer's CJK handling.
+    void index_field(const std::string& text, Xapian::termcount wdf_inc = 1,
+                     const std::string& prefix = std::string());
+
     AnalyzerSettings settings_;
     std::unique_ptr<Xapian::Stopper> stopper_;  // declared first: outlives generator_
     Xapian::TermGenerator generator_;

@@ -3,6 +3,7 @@
 #include <array>
 #include <vector>
 
+#include "cjk_query.hpp"
 #include "dates.hpp"
 #include "schema.hpp"
 
@@ -98,6 +99,25 @@ public:
 // Wildcards expand to at most this many terms, the most frequent ones.
 constexpr Xapian::termcount max_wildcard_terms = 100;
 
+// Field prefixes whose words are free text (`title:`), and what they search.
+struct TextField {
+    const char* name;
+    const char* prefix;
+};
+constexpr std::array<TextField, 3> text_fields = {{{"title", schema::prefix_title},
+                                                   {"source", schema::prefix_source_text},
+                                                   {"place", schema::prefix_place_text}}};
+
+const cjk::QueryFields& query_fields() {
+    static const cjk::QueryFields fields = [] {
+        cjk::QueryFields f;
+        for (const TextField& field : text_fields) f.free_text.emplace_back(field.name);
+        f.filters = {"lang", "topic", "year", "date"};
+        return f;
+    }();
+    return fields;
+}
+
 }  // namespace
 
 std::string lower_case_words(std::string_view text) {
@@ -140,9 +160,17 @@ QueryBuilder::QueryBuilder(const AnalyzerSettings& settings)
     parser_.set_stemmer(Xapian::Stem(settings_.stemmer));
     parser_.set_stopper(stopper_.get());
     parser_.set_default_op(Xapian::Query::OP_AND);
-    parser_.add_prefix("title", schema::prefix_title);
-    parser_.add_prefix("source", schema::prefix_source_text);
-    parser_.add_prefix("place", schema::prefix_place_text);
+    for (const TextField& field : text_fields) parser_.add_prefix(field.name, field.prefix);
+    if (settings_.cjk_ngram) {
+        // CJK units (cjk_query.hpp); the parser owns the processors.
+        const bool positioned = settings_.cjk_positioned_bigrams;
+        parser_.add_prefix(cjk::unit_prefix(""),
+                           (new cjk::UnitProcessor("", positioned))->release());
+        for (const TextField& field : text_fields) {
+            parser_.add_prefix(cjk::unit_prefix(field.name),
+                               (new cjk::UnitProcessor(field.prefix, positioned))->release());
+        }
+    }
     parser_.add_boolean_prefix("lang", schema::prefix_lang);
     parser_.add_boolean_prefix("topic", schema::prefix_topic);
     parser_.add_boolean_prefix("year", schema::prefix_year);
@@ -156,8 +184,11 @@ Xapian::Query QueryBuilder::parse(const std::string& text, unsigned flags,
     return parser_.parse_query(text, flags);
 }
 
+std::string QueryBuilder::with_cjk_units(std::string_view text) const {
+    return settings_.cjk_ngram ? cjk::mark_units(text, query_fields()) : std::string(text);
+}
+
 BuiltQuery QueryBuilder::build(std::string_view text, const Xapian::Database* db) {
-    const unsigned cjk = settings_.cjk_ngram ? unsigned{QP::FLAG_CJK_NGRAM} : 0U;
     unsigned with_db = 0;
     if (db != nullptr) {
         parser_.set_database(*db);
@@ -170,42 +201,43 @@ BuiltQuery QueryBuilder::build(std::string_view text, const Xapian::Database* db
         {QP::FLAG_PHRASE | QP::FLAG_LOVEHATE | with_db, QueryInterpretation::without_operators},
         {0U, QueryInterpretation::plain_words},
     }};
-    const std::string query_text(text);
-    const std::string folded_text = lower_case_words(text);
+    const std::string query_text = cjk::fold_full_width_punctuation(text);
+    const std::string folded_text = lower_case_words(query_text);
+    // CJK text reaches the parser as units, never as CJK (no FLAG_CJK_NGRAM): see cjk_query.hpp.
+    const std::string exact_input = with_cjk_units(query_text);
+    const std::string folded_input = with_cjk_units(folded_text);
     for (const Reading& reading : readings) {
-        // Mixed Latin/CJK text can make Xapian 1.4.22's CJK n-gram parsing throw; try without.
-        for (unsigned extra : {cjk, 0U}) {
-            try {
-                const unsigned flags = reading.flags | extra;
-                Xapian::Query stemmed = parse(folded_text, flags, QP::STEM_SOME);
-                if (stemmed.empty()) break;
-                std::string corrected = parser_.get_corrected_query_string();
-                const unsigned plain_flags = flags & ~unsigned{QP::FLAG_SPELLING_CORRECTION};
-                Xapian::Query exact = parse(query_text, plain_flags, QP::STEM_NONE);
-                Xapian::Query any_words;
-                if (is_plain_word_list(folded_text)) {
-                    parser_.set_default_op(Xapian::Query::OP_OR);
-                    any_words = parse(folded_text, plain_flags, QP::STEM_SOME);
-                    parser_.set_default_op(Xapian::Query::OP_AND);
-                }
-                return {with_boosts(stemmed, exact, folded_text, extra), reading.interpretation,
-                        std::move(corrected), std::move(any_words)};
-            } catch (const Xapian::QueryParserError&) {
-                // Fall through to a simpler reading.
+        try {
+            Xapian::Query stemmed = parse(folded_input, reading.flags, QP::STEM_SOME);
+            if (stemmed.empty()) continue;
+            std::string corrected = cjk::unmark_units(parser_.get_corrected_query_string());
+            const unsigned plain_flags = reading.flags & ~unsigned{QP::FLAG_SPELLING_CORRECTION};
+            Xapian::Query exact = parse(exact_input, plain_flags, QP::STEM_NONE);
+            Xapian::Query any_words;
+            if (is_plain_word_list(folded_text)) {
+                parser_.set_default_op(Xapian::Query::OP_OR);
+                any_words = parse(folded_input, plain_flags, QP::STEM_SOME);
+                parser_.set_default_op(Xapian::Query::OP_AND);
             }
-            if (extra == 0U) break;
+            return {with_boosts(stemmed, exact, folded_text), reading.interpretation,
+                    std::move(corrected), std::move(any_words)};
+        } catch (const Xapian::QueryParserError&) {
+            // Fall through to a simpler reading.
+        } catch (const Xapian::UnimplementedError&) {
+            // NEAR/ADJ around a phrase (a CJK run is one) cannot be built: a simpler reading.
         }
     }
     try {
-        Xapian::Query plain = parse(words_only(folded_text), cjk, QP::STEM_SOME);
+        Xapian::Query plain = parse(with_cjk_units(words_only(folded_text)), 0U, QP::STEM_SOME);
         if (!plain.empty()) return {plain, QueryInterpretation::plain_words, {}, {}};
     } catch (const Xapian::QueryParserError&) {
+    } catch (const Xapian::UnimplementedError&) {
     }
     return {Xapian::Query(), QueryInterpretation::nothing_searchable, {}, {}};
 }
 
 Xapian::Query QueryBuilder::with_boosts(const Xapian::Query& stemmed, const Xapian::Query& exact,
-                                        const std::string& folded_text, unsigned cjk_flag) {
+                                        const std::string& folded_text) {
     // A query of stop words only ("the") keeps them, but stop words have no stemmed terms in
     // the index: match their exact forms instead.
     bool only_stop_words = true;
@@ -219,8 +251,8 @@ Xapian::Query QueryBuilder::with_boosts(const Xapian::Query& stemmed, const Xapi
     // Words typed side by side rank higher where they stand side by side in the text.
     if (is_plain_word_list(folded_text)) {
         try {
-            Xapian::Query phrase =
-                parse("\"" + folded_text + "\"", QP::FLAG_PHRASE | cjk_flag, QP::STEM_NONE);
+            Xapian::Query phrase = parse(with_cjk_units("\"" + folded_text + "\""),
+                                         QP::FLAG_PHRASE, QP::STEM_NONE);
             if (!phrase.empty()) parts.push_back(phrase);
         } catch (const Xapian::QueryParserError&) {
         }

@@ -13,8 +13,13 @@
 // dateline place), `lang:` and `year:` (exact filters), `date:FROM..TO` with YYYY, YYYY-MM or
 // YYYY-MM-DD at either end (either end may be left open).
 //
-// A query the Xapian parser rejects (`AND`, `NOT x`, some mixed Latin/CJK text) is retried
-// with fewer operators; `interpretation` says which reading was used.
+// Chinese, Japanese and Korean: a token (or quoted text) with CJK characters is an exact
+// phrase: `一带一路` finds the releases where those four characters stand together, never 一带
+// and 一路 apart (cjk_query.hpp). Tokens separated by spaces are separate words, as in English.
+// Full-width punctuation typed by a Chinese input method (＂（）：) works as ASCII does.
+//
+// A query the Xapian parser rejects (`AND`, `NOT x`) is retried with fewer operators;
+// `interpretation` says which reading was used.
 
 #include <memory>
 #include <string>
@@ -64,7 +69,10 @@ private:
                         Xapian::QueryParser::stem_strategy strategy);
 
     Xapian::Query with_boosts(const Xapian::Query& stemmed, const Xapian::Query& exact,
-                              const std::string& folded_text, unsigned cjk_flag);
+                              const std::string& folded_text);
+
+    // `text` with its CJK tokens as units (cjk_query.hpp), if CJK text is indexed as n-grams.
+    std::string with_cjk_units(std::string_view text) const;
 
     AnalyzerSettings settings_;
     std::unique_ptr<Xapian::Stopper> stopper_;  // declared first: outlives parser_

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "analyzer.hpp"
+#include "cjk_text.hpp"
 #include "schema.hpp"
 
 using dateline::AnalyzerSettings;
@@ -146,4 +147,167 @@ TEST_CASE("schema helpers", "[common]") {
     CHECK(bare.id.rfind("sha-", 0) == 0);
     CHECK_FALSE(decode_data("{\"v\":99}"));
     CHECK_FALSE(decode_data("garbage"));
+}
+
+namespace {
+
+std::vector<Xapian::termpos> positions_of(const Xapian::Document& doc, const std::string& term) {
+    std::vector<Xapian::termpos> positions;
+    auto it = doc.termlist_begin();
+    it.skip_to(term);
+    if (it == doc.termlist_end() || *it != term) return positions;
+    for (auto pos = it.positionlist_begin(); pos != it.positionlist_end(); ++pos) {
+        positions.push_back(*pos);
+    }
+    return positions;
+}
+
+PressRelease chinese_release(const std::string& title, const std::string& body) {
+    PressRelease r;
+    r.id = "fixture-zh";
+    r.title = title;
+    r.body = body;
+    r.lang = "zh";
+    return r;
+}
+
+using Positions = std::vector<Xapian::termpos>;
+
+// cjk::index_text() into a document of its own, positions from 1.
+Xapian::Document cjk_indexed(const std::string& text) {
+    Xapian::TermGenerator generator;
+    generator.set_stemmer(Xapian::Stem("english"));
+    Xapian::Document doc;
+    generator.set_document(doc);
+    dateline::cjk::index_text(generator, text);
+    return doc;
+}
+
+}  // namespace
+
+TEST_CASE("CJK text: each character a position, held by the bigram it starts", "[common]") {
+    const Xapian::Document doc = cjk_indexed("推进一带一路，高质量");
+    // 推1 进2 一3 带4 一5 路6 | 高7 质8 量9 (the comma takes no position)
+    CHECK(positions_of(doc, "推进") == Positions{1});
+    CHECK(positions_of(doc, "一带") == Positions{3});
+    CHECK(positions_of(doc, "带一") == Positions{4});
+    CHECK(positions_of(doc, "一路") == Positions{5});
+    CHECK(positions_of(doc, "高质") == Positions{7});
+    // The last character of a run starts no bigram: its unigram holds the position.
+    CHECK(positions_of(doc, "路") == Positions{6});
+    CHECK(positions_of(doc, "量") == Positions{9});
+    // Other unigrams count every occurrence, without positions.
+    CHECK(has_term(doc, "一"));
+    CHECK(positions_of(doc, "一").empty());
+    CHECK(wdf_of(doc, "一") == 2);
+    CHECK(positions_of(doc, "高").empty());
+    // No bigram across punctuation, and no stemmed forms of CJK terms.
+    CHECK_FALSE(has_term(doc, "路高"));
+    CHECK_FALSE(has_term(doc, "Z一带"));
+    CHECK_FALSE(has_term(doc, "Z一"));
+    CHECK(terms_of(doc).size() == 15);  // 9 unigrams (一 twice), 7 bigrams
+}
+
+TEST_CASE("CJK text: Latin words between CJK runs keep consecutive positions", "[common]") {
+    const Xapian::Document doc = cjk_indexed("G20峰会 in Aurelia");
+    CHECK(positions_of(doc, "g20") == Positions{1});
+    CHECK(positions_of(doc, "峰会") == Positions{2});
+    CHECK(positions_of(doc, "会") == Positions{3});
+    CHECK(positions_of(doc, "in") == Positions{4});
+    CHECK(positions_of(doc, "aurelia") == Positions{5});
+    CHECK(has_term(doc, "Zaurelia"));  // Latin words are analysed as before
+}
+
+TEST_CASE("CJK text: what counts as a CJK character", "[common]") {
+    using dateline::cjk::is_cjk_char;
+    CHECK(is_cjk_char(0x4E00));   // 一
+    CHECK(is_cjk_char(0x30AB));   // カ
+    CHECK(is_cjk_char(0xD55C));   // 한
+    CHECK(is_cjk_char(0x20000));  // 𠀀 (extension B)
+    CHECK(is_cjk_char(0xFF27));   // Ｇ (full width)
+    CHECK_FALSE(is_cjk_char(0x3002));  // 。
+    CHECK_FALSE(is_cjk_char(0xFF0C));  // ，
+    CHECK_FALSE(is_cjk_char(0x300A));  // 《
+    CHECK_FALSE(is_cjk_char('a'));
+    CHECK_FALSE(is_cjk_char(0xE9));    // é
+    CHECK(dateline::cjk::contains_cjk("press 发展"));
+    CHECK_FALSE(dateline::cjk::contains_cjk("《》。，—“”"));
+    CHECK_FALSE(dateline::cjk::contains_cjk("caf\xc3\xa9 \xe2\x80\x94 \xff\xfe"));
+}
+
+TEST_CASE("CJK text: title terms carry the title prefix and weight", "[common]") {
+    DocumentAnalyzer analyzer{AnalyzerSettings{}};
+    const Xapian::Document doc = analyzer.analyze(chinese_release("高质量发展", "发展"));
+    CHECK(has_term(doc, "S高质"));
+    CHECK(has_term(doc, "S发展"));
+    CHECK(wdf_of(doc, "S发展") == 1);
+    CHECK(wdf_of(doc, "发展") == 3 + 1);  // title weight 3, plus the body
+    // Title and body are far apart: no phrase spans them.
+    const auto title_then_body = positions_of(doc, "发展");
+    REQUIRE(title_then_body.size() == 2);
+    CHECK(title_then_body[1] - title_then_body[0] > 100);
+}
+
+TEST_CASE("CJK text: full-width letters are lower-cased like any other letter", "[common]") {
+    const Xapian::Document doc = cjk_indexed("ＧＤＰ增长");
+    CHECK(has_term(doc, "ｇｄ"));
+    CHECK(has_term(doc, "ｐ增"));
+    CHECK_FALSE(has_term(doc, "ＧＤ"));
+}
+
+TEST_CASE("CJK text: a phrase of bigrams matches only the characters side by side", "[common]") {
+    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    DocumentAnalyzer analyzer{AnalyzerSettings{}};
+    const std::vector<std::pair<std::string, std::string>> texts = {
+        {"", "推进一带一路建设"},            // 1: the phrase
+        {"", "北湾一带的渔民带一名记者一路同行"},  // 2: 一带 带一 一路, never together
+        {"", "一带，一路"},                  // 3: punctuation between
+        {"", "一带 一路"},                   // 4: a space between
+        {"一带", "一路"},                     // 5: title and body
+        {"", "一路一带"},                    // 6: the other order
+    };
+    for (const auto& [title, body] : texts) {
+        db.add_document(analyzer.analyze(chinese_release(title, body)));
+    }
+    const std::vector<std::string> bigrams = {"一带", "带一", "一路"};
+    Xapian::Enquire enquire(db);
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_PHRASE, bigrams.begin(), bigrams.end(), 3));
+    const Xapian::MSet mset = enquire.get_mset(0, 10);
+    REQUIRE(mset.size() == 1);
+    CHECK(*mset.begin() == 1);
+}
+
+TEST_CASE("English text is indexed the same with either CJK scheme", "[common]") {
+    AnalyzerSettings xapian_ngrams;
+    xapian_ngrams.cjk_positioned_bigrams = false;
+    DocumentAnalyzer current{AnalyzerSettings{}};
+    DocumentAnalyzer previous{xapian_ngrams};
+    const Xapian::Document a = current.analyze(sample_release());
+    const Xapian::Document b = previous.analyze(sample_release());
+    REQUIRE(terms_of(a) == terms_of(b));
+    for (const std::string& term : terms_of(a)) {
+        CAPTURE(term);
+        CHECK(positions_of(a, term) == positions_of(b, term));
+        CHECK(wdf_of(a, term) == wdf_of(b, term));
+    }
+}
+
+TEST_CASE("databases written before positioned bigrams keep Xapian's CJK n-grams", "[common]") {
+    const std::string stored =
+        R"({"stemmer":"english","stem_strategy":"some","stopwords":"english-basic",)"
+        R"("cjk_ngram":true,"title_weight":3,"spelling":true})";
+    const AnalyzerSettings settings = AnalyzerSettings::from_json(stored);
+    CHECK(settings.cjk_ngram);
+    CHECK_FALSE(settings.cjk_positioned_bigrams);
+    CHECK(AnalyzerSettings{}.cjk_positioned_bigrams);
+    CHECK(AnalyzerSettings::from_json(AnalyzerSettings{}.to_json()).cjk_positioned_bigrams);
+
+    // Their documents: unigrams with positions, bigrams without (Xapian's FLAG_CJK_NGRAM).
+    DocumentAnalyzer analyzer{settings};
+    const Xapian::Document doc = analyzer.analyze(chinese_release("", "一带一路"));
+    const auto middle = positions_of(doc, "带");
+    REQUIRE(middle.size() == 1);
+    CHECK(positions_of(doc, "一") == Positions{middle[0] - 1, middle[0] + 1});
+    CHECK(has_term(doc, "带一"));
+    CHECK(positions_of(doc, "带一").empty());
 }

@@ -1,5 +1,8 @@
 #include <catch2/catch.hpp>
 
+#include <string>
+#include <unordered_set>
+
 #include "analyzer.hpp"
 #include "query_builder.hpp"
 #include "snippets.hpp"
@@ -84,4 +87,110 @@ TEST_CASE("a match deep in a long text still gets a marked snippet", "[server]")
     CHECK_THAT(snippet, Catch::Contains("<mark>extradition</mark>"));
     CHECK(snippet.rfind("\u2026", 0) == 0);  // starts with an ellipsis: text was left out
     CHECK(snippet.size() < 600);
+}
+
+namespace {
+
+// One Chinese release in an in-memory database, searched through the query builder.
+struct ChineseFixture {
+    explicit ChineseFixture(const std::string& body = std::string())
+        : db(std::string(), Xapian::DB_BACKEND_INMEMORY) {
+        release.id = "zh";
+        release.title = "关于<一带一路>港口合作的说明";
+        std::string filler;
+        for (int i = 0; i < 40; ++i) filler += "港口的日常工作照常进行。";
+        // 一带, 带一 and 一路 each stand alone early on; the phrase comes much later.
+        release.body = !body.empty() ? body
+                                     : "沿海一带的渔民带一名记者一路同行。" + filler +
+                                           "部长表示，共建一带一路为港口带来机遇，推动一带一路高质量发展。" +
+                                           filler;
+        dateline::DocumentAnalyzer analyzer{AnalyzerSettings{}};
+        db.add_document(analyzer.analyze(release));
+    }
+    Xapian::MSet search(const std::string& text) {
+        dateline::QueryBuilder builder{AnalyzerSettings{}};
+        query = builder.build(text).query;
+        Xapian::Enquire enquire(db);
+        enquire.set_query(query);
+        return enquire.get_mset(0, 10);
+    }
+    Xapian::WritableDatabase db;
+    PressRelease release;
+    Xapian::Query query;
+    Xapian::Stem stemmer{"english"};
+};
+
+std::size_t count_of(const std::string& text, const std::string& part) {
+    std::size_t count = 0;
+    for (auto at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) ++count;
+    return count;
+}
+
+}  // namespace
+
+TEST_CASE("query_terms spells out CJK phrases instead of their bigrams", "[server]") {
+    dateline::QueryBuilder builder{AnalyzerSettings{}};
+    using Terms = std::unordered_set<std::string>;
+    using dateline::server::query_terms;
+    CHECK(query_terms(builder.build("一带一路").query) == Terms{"一带一路"});
+    CHECK(query_terms(builder.build("title:一带一路").query) == Terms{"S一带一路"});
+    CHECK(query_terms(builder.build("发展").query) == Terms{"发展"});
+    CHECK(query_terms(builder.build("\"一带一路 initiative\"").query) ==
+          Terms{"一带一路", "initiative"});
+    CHECK(query_terms(builder.build("belt 一带一路 lang:zh").query) ==
+          Terms{"Zbelt", "belt", "一带一路"});
+    // Xapian's own n-grams (older databases): a phrase of unigrams, bigrams as a filter.
+    AnalyzerSettings xapian_ngrams;
+    xapian_ngrams.cjk_positioned_bigrams = false;
+    dateline::QueryBuilder older{xapian_ngrams};
+    CHECK(query_terms(older.build("一带一路").query) == Terms{"一带一路"});
+}
+
+TEST_CASE("find_matches marks whole CJK phrases at their byte offsets", "[server]") {
+    const std::string text = "推进一带一路，一带和一路。G20峰会";
+    const auto matches = dateline::server::find_matches(text, {"一带一路", "g20"},
+                                                        Xapian::Stem("english"));
+    REQUIRE(matches.size() == 2);
+    CHECK(matches[0].start == text.find("一带一路"));
+    CHECK(matches[0].length == std::string("一带一路").size());
+    CHECK(matches[1].start == text.find("G20"));
+    CHECK(matches[1].length == 3);
+    // Overlapping and touching occurrences are one match; a field prefix applies to titles.
+    const std::string both = "一带一路高质量发展";
+    const auto joined = dateline::server::find_matches(both, {"S一带一路", "高质量发展"},
+                                                       Xapian::Stem("english"), "S");
+    REQUIRE(joined.size() == 1);
+    CHECK(joined[0].start == 0);
+    CHECK(joined[0].length == both.size());
+    CHECK(dateline::server::find_matches(both, {"S一带一路"}, Xapian::Stem("english")).empty());
+}
+
+TEST_CASE("CJK snippets mark the phrase, not its characters elsewhere", "[server]") {
+    ChineseFixture f;
+    const auto mset = f.search("一带一路");
+    REQUIRE(mset.size() == 1);
+    const auto terms = dateline::server::query_terms(f.query);
+    const std::string snippet =
+        dateline::server::snippet_html(mset, f.release.body, f.stemmer, {}, terms);
+    CHECK(count_of(snippet, "<mark>一带一路</mark>") == 2);
+    CHECK(count_of(snippet, "<mark>") == 2);
+    CHECK(snippet.rfind("\u2026", 0) == 0);  // the window starts after the opening lines
+    CHECK(snippet.find("沿海一带") == std::string::npos);
+    // At most 240 bytes of text, plus two marks and two ellipses.
+    CHECK(snippet.size() <= 240 + 2 * std::string("<mark></mark>").size() + 2 * 3);
+
+    const std::string title =
+        dateline::server::highlight_html(mset, f.release.title, f.stemmer, {}, terms);
+    CHECK(title == "关于&lt;<mark>一带一路</mark>&gt;港口合作的说明");
+}
+
+TEST_CASE("CJK snippets of mixed queries mark Latin and CJK words", "[server]") {
+    ChineseFixture f("The minister said: 一带一路 brings developments to the port.");
+    const auto mset = f.search("development 一带一路");
+    REQUIRE(mset.size() == 1);
+    const std::string snippet = dateline::server::snippet_html(
+        mset, f.release.body, f.stemmer, {}, dateline::server::query_terms(f.query));
+    CHECK(snippet ==
+          "The minister said: <mark>一带一路</mark> brings <mark>developments</mark> to the "
+          "port.");
 }
