@@ -5,6 +5,8 @@
 #include <filesystem>
 #include <stdexcept>
 
+#include "bulk_loader.hpp"
+#include "compaction.hpp"
 #include "schema.hpp"
 
 namespace dateline::indexer {
@@ -45,7 +47,11 @@ bool origin_moved(const std::string& recorded, const std::string& current) {
 
 }  // namespace
 
-IndexWriter::IndexWriter(const std::string& db_path) : db_(open_database(db_path)) {
+IndexWriter::IndexWriter(const std::string& db_path, const WriterOptions& options)
+    : path_(db_path),
+      options_(options),
+      memory_(plan_memory(options.memory_limit, options.threads)),
+      db_(open_database(db_path)) {
     const std::string stored_version = db_.get_metadata(schema::meta_schema_version);
     if (!stored_version.empty() && stored_version != std::to_string(schema::version)) {
         throw std::runtime_error("database '" + db_path + "' has schema version " +
@@ -55,15 +61,65 @@ IndexWriter::IndexWriter(const std::string& db_path) : db_(open_database(db_path
     // An existing database keeps the analysis its documents were indexed with.
     settings_ = AnalyzerSettings::from_database(db_);
     analyzer_ = std::make_unique<DocumentAnalyzer>(settings_);
-    analyzer_->record_spelling_in(db_);
-    if (stored_version.empty()) {
-        db_.set_metadata(schema::meta_schema_version, std::to_string(schema::version));
-        db_.set_metadata(schema::meta_analyzer, settings_.to_json());
-        metadata_changed_ = true;
+    // Holding the database's lock: leftovers of killed bulk loads into it can go.
+    remove_stale_bulk_folders(path_);
+    if (options_.threads > 1 && db_.get_doccount() == 0 && can_install_beside(path_)) {
+        open_bulk_load();
+    }
+    // A bulk load writes the metadata into the database it builds; the empty one it replaces
+    // must be left without changes (see finish_bulk_load()).
+    needs_schema_metadata_ = stored_version.empty();
+    if (!bulk_) record_schema_metadata();
+}
+
+void IndexWriter::record_schema_metadata() {
+    if (!needs_schema_metadata_) return;
+    db_.set_metadata(schema::meta_schema_version, std::to_string(schema::version));
+    db_.set_metadata(schema::meta_analyzer, settings_.to_json());
+    needs_schema_metadata_ = false;
+    metadata_changed_ = true;
+}
+
+IndexWriter::~IndexWriter() {
+    // An unfinished bulk load is dropped: the database stays as it was.
+    bulk_.reset();
+    if (!bulk_folder_.empty()) {
+        std::error_code ignored;
+        std::filesystem::remove_all(bulk_folder_, ignored);
     }
 }
 
+void IndexWriter::open_bulk_load() {
+    try {
+        bulk_folder_ = make_bulk_folder(path_);
+    } catch (const std::runtime_error&) {
+        return;  // no room beside the database (permissions): the single writer does it all
+    }
+    BulkLoadOptions bulk;
+    bulk.writers = options_.threads;
+    bulk.part_documents = options_.part_documents > 0 ? options_.part_documents : memory_.part_documents;
+    bulk.part_buffer_bytes = memory_.part_buffer_bytes;
+    bulk_ = std::make_unique<BulkLoader>(bulk_folder_, settings_, bulk);
+}
+
 WriteOutcome IndexWriter::write(const PressRelease& release, const std::string& origin_file) {
+    return write(PressRelease(release), origin_file);
+}
+
+WriteOutcome IndexWriter::write(PressRelease&& release, const std::string& origin_file) {
+    if (bulk_) {
+        const WriteOutcome outcome = bulk_->add(std::move(release), origin_file);
+        if (outcome != WriteOutcome::unchanged) ++pending_;
+        return outcome;
+    }
+    const WriteOutcome outcome = write_one(std::move(release), origin_file);
+    if (pending_ >= options_.batch_size || pending_buffer_bytes_ >= memory_.batch_buffer_bytes) {
+        commit();
+    }
+    return outcome;
+}
+
+WriteOutcome IndexWriter::write_one(PressRelease&& release, const std::string& origin_file) {
     const std::string id_term = schema::id_term(release.id);
     const std::string new_fingerprint = schema::fingerprint(release);
     bool exists = false;
@@ -75,19 +131,66 @@ WriteOutcome IndexWriter::write(const PressRelease& release, const std::string& 
             !origin_moved(stored.get_value(schema::slot_origin), origin_file)) {
             return WriteOutcome::unchanged;
         }
+        if (settings_.spelling) spelling_.remove(stored);
     }
+    pending_buffer_bytes_ += estimated_buffer_bytes(release);
     Xapian::Document document = analyzer_->analyze(release);
     if (!origin_file.empty()) document.add_value(schema::slot_origin, origin_file);
+    if (settings_.spelling) spelling_.add(document);
     db_.replace_document(id_term, document);
     ++pending_;
     return exists ? WriteOutcome::replaced : WriteOutcome::added;
 }
 
 void IndexWriter::commit() {
+    if (bulk_) {
+        if (bulk_->documents() > 0) {
+            finish_bulk_load();
+            return;
+        }
+        // Nothing was loaded: the (empty) database only needs its metadata.
+        bulk_.reset();
+        std::error_code ignored;
+        std::filesystem::remove_all(bulk_folder_, ignored);
+        bulk_folder_.clear();
+        record_schema_metadata();
+    }
     if (pending_ == 0 && !metadata_changed_) return;
+    spelling_.write_to(db_);
     db_.set_metadata(schema::meta_last_indexed, utc_now_iso());
     db_.commit();
     pending_ = 0;
+    pending_buffer_bytes_ = 0;
+    metadata_changed_ = false;
+}
+
+std::vector<std::pair<std::string, std::string>> IndexWriter::metadata_for_bulk_load() const {
+    // Whatever the empty database held (written before this run), then this run's.
+    std::vector<std::pair<std::string, std::string>> metadata;
+    for (auto key = db_.metadata_keys_begin(); key != db_.metadata_keys_end(); ++key) {
+        metadata.emplace_back(*key, db_.get_metadata(*key));
+    }
+    metadata.emplace_back(schema::meta_schema_version, std::to_string(schema::version));
+    metadata.emplace_back(schema::meta_analyzer, settings_.to_json());
+    metadata.emplace_back(schema::meta_last_indexed, utc_now_iso());
+    return metadata;
+}
+
+void IndexWriter::finish_bulk_load() {
+    std::vector<std::pair<std::string, std::string>> metadata = metadata_for_bulk_load();
+    const std::string merged = bulk_->merge(metadata);
+    bulk_.reset();
+    // The empty database has no pending changes (the constructor made sure), so closing it
+    // writes nothing. It must be closed before the exchange: Xapian writes a new revision's
+    // version file by path, which would then be the installed database's.
+    db_.close();
+    install_database(merged, path_);
+    std::error_code ignored;
+    std::filesystem::remove_all(bulk_folder_, ignored);
+    bulk_folder_.clear();
+    db_ = open_database(path_);
+    pending_ = 0;
+    pending_buffer_bytes_ = 0;
     metadata_changed_ = false;
 }
 

@@ -15,6 +15,8 @@ struct RunCounts {
     std::size_t replaced = 0;
     std::size_t unchanged = 0;
     std::size_t skipped = 0;    // bad records and unusable files
+    std::size_t deleted = 0;    // by --delete and --prune
+    std::size_t ids_not_found = 0;  // --delete ids that matched no document
     std::size_t warnings = 0;
     std::size_t files = 0;      // input files read
     std::size_t documents = 0;  // documents in the database at the end

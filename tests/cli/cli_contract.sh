@@ -64,6 +64,26 @@ check "json summary on stdout" '"added":1' "$tmp/out"
 expect "indexer on a path that is not a database" 1 "$indexer" --db "$data/wire/ap-style.txt" "$data/wire"
 check "database error message" "^indexer: error: cannot open database" "$tmp/err"
 
+# Maintenance: --delete by id, --prune of files gone from a folder, their usage errors.
+expect "indexer --delete" 0 "$indexer" --db "$tmp/db" --quiet --delete fixture-001 no-such-id
+check "--delete summary" "0 skipped, 1 deleted in" "$tmp/err"
+check "--delete names an unknown id" "^indexer: warning: --delete: no document has the id 'no-such-id'" "$tmp/err"
+expect "indexer --delete without a database" 1 "$indexer" --db "$tmp/none" --delete x
+check "--delete without a database" "^indexer: error: cannot open database '$tmp/none': there is no database there" "$tmp/err"
+cp -R "$data/wire" "$tmp/wire"
+expect "indexer indexes a folder" 0 "$indexer" --db "$tmp/db3" --quiet "$tmp/wire"
+rm "$tmp/wire/ap-style.txt"
+expect "indexer --prune" 0 "$indexer" --db "$tmp/db3" --prune "$tmp/wire"
+check "--prune summary" "0 skipped, 1 deleted in" "$tmp/err"
+check "--prune names the file that is gone" "ap-style.txt: note: file is gone: removed its 1 document$" "$tmp/err"
+expect "indexer --prune again" 0 "$indexer" --db "$tmp/db3" --quiet --prune "$tmp/wire"
+check "--prune again: nothing to do" "0 skipped, 0 deleted in" "$tmp/err"
+expect "indexer --prune without a folder" 2 "$indexer" --db "$tmp/db3" --prune
+check "--prune usage error" "^indexer: error: --prune needs the folders to look in" "$tmp/err"
+expect "indexer --wait with a bad time" 2 "$indexer" --db "$tmp/db3" --wait=soon "$tmp/wire"
+expect "indexer --wait SECONDS mistaken for an input" 2 "$indexer" --db "$tmp/db3" --wait 30 "$tmp/wire"
+check "--wait usage error" "\-\-wait=30, not \-\-wait 30" "$tmp/err"
+
 expect "server --help" 0 "$server" --help
 check "server --help on stdout" "\-\-web-dir" "$tmp/out"
 expect "server --version" 0 "$server" --version

@@ -1,5 +1,8 @@
 #include <catch2/catch.hpp>
 
+#include <map>
+#include <string>
+
 #include "index_writer.hpp"
 #include "schema.hpp"
 #include "temp_dir.hpp"
@@ -78,4 +81,63 @@ TEST_CASE("uncommitted writes are invisible to readers", "[indexer]") {
     writer.commit();
     reader.reopen();
     CHECK(reader.get_doccount() == 1);
+}
+
+TEST_CASE("the single writer commits by itself when a batch is full", "[indexer]") {
+    TempDir dir;
+    const std::string path = dir / "db";
+    dateline::indexer::WriterOptions options;
+    options.threads = 1;
+
+    SECTION("at the batch size") {
+        options.batch_size = 2;
+        IndexWriter writer(path, options);
+        writer.write(release("a", "one"));
+        CHECK(writer.pending() == 1);
+        writer.write(release("b", "two"));
+        CHECK(writer.pending() == 0);
+        CHECK(Xapian::Database(path).get_doccount() == 2);
+    }
+    SECTION("when the batch's buffer reaches its share of --memory") {
+        // 64 MiB leaves the batch 16 MiB of buffer; a 600 kB body is estimated at ~7.8 MB.
+        options.memory_limit = dateline::indexer::minimum_memory_limit;
+        options.batch_size = 1000;
+        IndexWriter writer(path, options);
+        const std::string long_body(600 * 1000, 'x');
+        writer.write(release("a", long_body));
+        writer.write(release("b", long_body));
+        CHECK(writer.pending() == 2);
+        writer.write(release("c", long_body));
+        CHECK(writer.pending() == 0);
+        CHECK(Xapian::Database(path).get_doccount() == 3);
+    }
+}
+
+TEST_CASE("the single writer keeps the spelling data in step with the titles", "[indexer]") {
+    TempDir dir;
+    const std::string path = dir / "db";
+    {
+        IndexWriter writer(path);
+        writer.write(release("north", "text"));  // title "Harbour authority report north"
+        writer.write(release("south", "text"));
+        writer.commit();
+    }
+    Xapian::Database db(path);
+    CHECK(db.get_spelling_suggestion("harbuor") == "harbour");
+    {
+        IndexWriter writer(path);
+        PressRelease renamed = release("north", "text");
+        renamed.title = "Quay authority report";
+        CHECK(writer.write(renamed) == WriteOutcome::replaced);
+        writer.commit();
+    }
+    db.reopen();
+    // "harbour" is left in one title, "north" in none.
+    std::map<std::string, Xapian::doccount> words;
+    for (auto it = db.spellings_begin(); it != db.spellings_end(); ++it) words[*it] = it.get_termfreq();
+    CHECK(words["harbour"] == 1);
+    CHECK(words["quay"] == 1);
+    CHECK(words["authority"] == 2);
+    CHECK(words.count("north") == 0);
+    CHECK(words["south"] == 1);
 }

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -42,8 +43,70 @@ TEST_CASE("indexer options", "[indexer]") {
         CHECK_THROWS_AS(parse({"--db", "x", "--format", "xml", "f"}), UsageError);
         CHECK_THROWS_AS(parse({"--db", "x", "--batch-size", "0", "f"}), UsageError);
     }
+    SECTION("maintenance and waiting") {
+        const auto plain = parse({"--db", "x", "f"});
+        CHECK(plain.delete_ids.empty());
+        CHECK_FALSE(plain.prune);
+        CHECK_FALSE(plain.wait_seconds.has_value());
+
+        const auto removal = parse({"--db", "x", "--delete", "a", "b", "--delete", "c"});
+        CHECK(removal.delete_ids == std::vector<std::string>{"a", "b", "c"});
+        CHECK(removal.inputs.empty());
+        const auto mixed = parse({"--db", "x", "folder", "--prune", "--delete", "a"});
+        CHECK(mixed.delete_ids == std::vector<std::string>{"a"});
+        CHECK(mixed.inputs == std::vector<std::string>{"folder"});
+        CHECK(mixed.prune);
+
+        const auto forever = parse({"--db", "x", "--wait", "f"});
+        REQUIRE(forever.wait_seconds.has_value());
+        CHECK(std::isinf(*forever.wait_seconds));
+        const auto limited = parse({"--db", "x", "--wait=30", "f"});
+        CHECK(limited.wait_seconds == 30.0);
+
+        CHECK_THROWS_WITH(parse({"--db", "x", "--prune"}), Catch::Contains("--prune needs"));
+        CHECK_THROWS_WITH(parse({"--db", "x", "--wait=soon", "f"}),
+                          Catch::Contains("--wait=soon: expected a whole number of seconds"));
+        CHECK_THROWS_AS(parse({"--db", "x", "--wait=-1", "f"}), UsageError);
+        CHECK_THROWS_WITH(parse({"--db", "x", "--wait", "30", "f"}),
+                          Catch::Contains("--wait=30, not --wait 30"));
+    }
     SECTION("help and version") {
         CHECK_THROWS_WITH(parse({"--help"}), Catch::Contains("Exit status:"));
         CHECK_THROWS_AS(parse({"--version"}), HelpRequested);
+    }
+}
+
+TEST_CASE("indexer --format and --map", "[indexer]") {
+    SECTION("every documented format") {
+        for (const char* format :
+             {"auto", "jsonl", "json", "text", "html", "feed", "sgml", "frontmatter"}) {
+            CHECK(parse({"--db", "x", "--format", format, "f"}).format == format);
+        }
+        CHECK(parse({"--db", "x", "f"}).format == "auto");
+        CHECK_THROWS_WITH(parse({"--db", "x", "--format", "pdf", "f"}),
+                          Catch::Contains("--format"));
+    }
+    SECTION("the field map is repeatable and takes one spec each time") {
+        const auto options =
+            parse({"--db", "x", "--map", "title=headline,body=text", "a.json", "--map",
+                   "date=published", "b.json"});
+        CHECK(options.field_map ==
+              std::vector<std::string>{"title=headline,body=text", "date=published"});
+        CHECK(options.inputs == std::vector<std::string>{"a.json", "b.json"});
+        CHECK(parse({"--db", "x", "--map=source=meta.agency", "f"}).field_map ==
+              std::vector<std::string>{"source=meta.agency"});
+    }
+    SECTION("a bad --map is a usage error naming the valid fields") {
+        CHECK_THROWS_WITH(parse({"--db", "x", "--map", "headline=title", "f"}),
+                          Catch::Contains("unknown field 'headline'") &&
+                              Catch::Contains("valid: id, title, date"));
+        CHECK_THROWS_AS(parse({"--db", "x", "--map", "title", "f"}), UsageError);
+        CHECK_THROWS_AS(parse({"--db", "x", "--map", "title=a", "--map", "title=b", "f"}),
+                        UsageError);
+    }
+    SECTION("the help lists the inputs read") {
+        CHECK_THROWS_WITH(parse({"--help"}), Catch::Contains("Inputs:") &&
+                                                 Catch::Contains("archive.zip!path/inside") &&
+                                                 Catch::Contains("--map title=headline"));
     }
 }

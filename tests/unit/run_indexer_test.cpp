@@ -1,8 +1,12 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <fstream>
 #include <sstream>
+#include <thread>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 #include <xapian.h>
@@ -11,6 +15,7 @@
 #include "run_indexer.hpp"
 #include "schema.hpp"
 #include "temp_dir.hpp"
+#include "writer_lock.hpp"
 
 using dateline::indexer::IndexerOptions;
 using dateline::indexer::RunResult;
@@ -123,7 +128,7 @@ TEST_CASE("bad records are reported with file and line, skipped, and the run goe
          }) {
         CHECK_THAT(r.err, Catch::Contains(expected));
     }
-    SECTION("--strict turns skips into a failure, after committing the good records") {
+    SECTION("strict mode turns skips into a failure, after committing the good records") {
         TempDir strict_dir;
         const auto strict = run(strict_dir / "db", {data_dir + "/bad/mixed.jsonl"}, true);
         CHECK(strict.result.exit_code == dateline::exit_code::failure);
@@ -156,6 +161,7 @@ TEST_CASE("commits happen in batches", "[indexer]") {
     options.inputs = {data_dir + "/wire"};
     options.quiet = true;
     options.batch_size = 4;
+    options.threads = 1;  // the single writer; a bulk load into a new database commits once
     std::atomic<bool> stop{false};
     std::ostringstream out, err;
     const auto r = dateline::indexer::run_indexer(options, stop, out, err);
@@ -178,4 +184,71 @@ TEST_CASE("the JSON summary goes to stdout", "[indexer]") {
     CHECK(summary["added"] == 6);
     CHECK(summary["documents"] == 6);
     CHECK(summary["interrupted"] == false);
+}
+
+TEST_CASE("the JSON summary has every count and is all that goes to stdout", "[indexer]") {
+    TempDir dir;
+    IndexerOptions options;
+    options.db_path = dir / "db";
+    options.inputs = {data_dir + "/jsonl/releases.jsonl", data_dir + "/bad/mixed.jsonl"};
+    options.json_summary = true;  // and not quiet: progress and errors go to stderr only
+    options.delete_ids = {"fixture-006", "not-there"};
+    std::atomic<bool> stop{false};
+    std::ostringstream out, err;
+    const auto r = dateline::indexer::run_indexer(options, stop, out, err);
+    const std::string text = out.str();
+    REQUIRE(text.find('\n') == text.size() - 1);  // one line
+    const auto summary = nlohmann::json::parse(text);
+    std::vector<std::string> keys;
+    for (const auto& item : summary.items()) keys.push_back(item.key());
+    std::sort(keys.begin(), keys.end());
+    CHECK(keys == std::vector<std::string>{"added", "deleted", "documents", "files",
+                                           "ids_not_found", "interrupted", "records", "replaced",
+                                           "seconds", "skipped", "unchanged", "warnings"});
+    CHECK(summary["files"] == 2);
+    CHECK(summary["records"] == 9);  // 6 + the 3 valid lines of mixed.jsonl
+    CHECK(summary["added"] == 9);
+    CHECK(summary["skipped"] == r.counts.skipped);
+    CHECK(summary["deleted"] == 1);
+    CHECK(summary["ids_not_found"] == 1);
+    CHECK(summary["documents"] == 8);
+    CHECK(summary["seconds"].is_number());
+    CHECK_THAT(err.str(), Catch::Contains("mixed.jsonl:2: error: invalid JSON"));
+    CHECK_THAT(err.str(), !Catch::Contains("records from"));  // the summary is not repeated
+}
+
+TEST_CASE("a second run on a database being written fails at once, or waits", "[indexer]") {
+    TempDir dir;
+    const std::string db = dir / "db";
+    auto held = dateline::indexer::take_writer_lock(db, true, std::nullopt, [] { return false; },
+                                                    [](const std::string&) {});
+    REQUIRE(held.lock.held());
+    IndexerOptions options;
+    options.db_path = db;
+    options.inputs = {data_dir + "/jsonl/releases.jsonl"};
+    options.quiet = true;
+    std::atomic<bool> stop{false};
+    std::ostringstream out, err;
+    CHECK_THROWS_WITH(dateline::indexer::run_indexer(options, stop, out, err),
+                      Catch::Contains("cannot write to database '" + db +
+                                      "': another indexer (process"));
+    SECTION("a stop request while waiting ends the run with nothing done") {
+        options.wait_seconds = 60;
+        stop = true;
+        const auto r = dateline::indexer::run_indexer(options, stop, out, err);
+        CHECK(r.exit_code == dateline::exit_code::interrupted);
+        CHECK(r.counts.records == 0);
+        CHECK_THAT(err.str(), Catch::Contains("waiting for it to finish (at most 60 s)"));
+    }
+    SECTION("the waiting run goes ahead once the lock is free") {
+        options.wait_seconds = 60;
+        std::thread first_finishes([&] {
+            std::this_thread::sleep_for(std::chrono::milliseconds(300));
+            held.lock = dateline::indexer::WriterLock();
+        });
+        const auto r = dateline::indexer::run_indexer(options, stop, out, err);
+        first_finishes.join();
+        CHECK(r.exit_code == 0);
+        CHECK(r.counts.documents == 6);
+    }
 }
