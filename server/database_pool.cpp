@@ -114,6 +114,12 @@ DatabasePool::Lease DatabasePool::acquire() {
             throw DatabaseUnavailable("cannot read database '" + describe() + "': " +
                                       e.get_description());
         } catch (const Xapian::NetworkError& e) {
+            // A pooled handle's connection may have been closed (xapian-tcpsrv restarted, or
+            // its idle timeout): connect afresh before calling the shard unreachable.
+            if (handle && attempt < max_attempts) {
+                handle.reset();
+                continue;
+            }
             throw DatabaseUnavailable("cannot reach a remote shard of '" + describe() + "': " +
                                       e.get_description());
         }

@@ -90,7 +90,9 @@ std::string database_state_key(const Xapian::Database& db);
 
 // Runs `read` on the leased handle, reopening and running it again when the writer discarded
 // the revision being read (a reader that falls two commits behind gets DatabaseModifiedError).
-// The last failure propagates.
+// The last failure propagates. A remote shard that cannot be reached (xapian-tcpsrv stopped,
+// the connection dropped) makes the database unavailable: the handle is dropped, so that the
+// next request connects afresh.
 template <class Read>
 auto with_fresh_revision(DatabasePool::Lease& lease, Read read) {
     constexpr int max_attempts = 3;
@@ -100,6 +102,9 @@ auto with_fresh_revision(DatabasePool::Lease& lease, Read read) {
         } catch (const Xapian::DatabaseModifiedError&) {
             if (attempt == max_attempts) throw;
             lease->db.reopen();
+        } catch (const Xapian::NetworkError& e) {
+            lease.discard();
+            throw DatabaseUnavailable("a remote shard stopped answering: " + e.get_description());
         }
     }
 }

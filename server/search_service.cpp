@@ -30,7 +30,7 @@ nlohmann::json hit_json(const Xapian::MSetIterator& item, const Xapian::MSet& ms
             {"lang", release->lang},
             {"score", round_to(item.get_weight(), 0.001)},
             {"duplicates", item.get_collapse_count()},
-            {"title_html", highlight_html(mset, release->title, handle.stemmer, snippets)},
+            {"title_html", highlight_html(mset, release->title, handle.stemmer, snippets, terms)},
             {"snippet_html", snippet_html(mset, release->body, handle.stemmer, snippets, terms)}};
 }
 
@@ -71,9 +71,17 @@ Xapian::doccount distinct_hits(const Xapian::ValueCountMatchSpy& bodies) {
     return distinct + (static_cast<Xapian::doccount>(bodies.get_total()) - with_body);
 }
 
+// Equal weights are otherwise ordered by document id, which depends on how the releases were
+// split into shards: the fingerprint (a hash that includes the id, so unique per release)
+// orders them the same way in one database, local shards and remote shards, and makes
+// duplicate collapsing keep the same release everywhere. Xapian's remote backend sorts only
+// by value slots (no KeyMaker), so releases of the same day under a date sort are ordered by
+// relevance, then document id.
 void apply_sort(Xapian::Enquire& enquire, SortOrder sort) {
     switch (sort) {
-        case SortOrder::relevance: break;
+        case SortOrder::relevance:
+            enquire.set_sort_by_relevance_then_value(schema::slot_fingerprint, false);
+            break;
         case SortOrder::oldest_first:
             enquire.set_sort_by_value_then_relevance(schema::slot_date, false);
             break;
