@@ -121,6 +121,8 @@ HandlerResponse before_routing(const httplib::Request& req, httplib::Response& r
         send_error(res, 503, "server_busy", "the server is handling too many connections; retry");
         return HandlerResponse::Handled;
     }
+    // Other connections wait for a worker: this one lets its worker go after the answer.
+    if (WorkerPool::connections_waiting()) res.set_header("Connection", "close");
     if (req.method != "GET" && req.method != "HEAD" && req.method != "OPTIONS") {
         res.set_header("Allow", "GET, HEAD, OPTIONS");
         send_error(res, 405, "method_not_allowed", "only GET and HEAD are supported");
@@ -128,7 +130,7 @@ HandlerResponse before_routing(const httplib::Request& req, httplib::Response& r
     }
     if (has_request_body(req)) {
         // Refused before the body is read; the connection is closed after the answer.
-        res.set_header("Connection", "close");
+        if (!res.has_header("Connection")) res.set_header("Connection", "close");
         send_error(res, 400, "body_not_allowed", "requests must not have a body");
         return HandlerResponse::Handled;
     }

@@ -6,6 +6,7 @@ namespace dateline::server {
 
 namespace {
 thread_local bool refusing = false;
+thread_local const std::atomic<std::size_t>* pool_waiting = nullptr;  // set on worker threads
 // Threads that answer 503 to connections beyond the limit; more than this and the acceptor
 // itself waits.
 constexpr std::size_t max_shedding_threads = 16;
@@ -24,12 +25,17 @@ WorkerPool::~WorkerPool() { shutdown(); }
 
 bool WorkerPool::shedding_load() { return refusing; }
 
+bool WorkerPool::connections_waiting() {
+    return pool_waiting != nullptr && pool_waiting->load(std::memory_order_relaxed) > 0;
+}
+
 void WorkerPool::enqueue(std::function<void()> serve_connection) {
     {
         std::unique_lock<std::mutex> lock(mutex_);
         const bool full = busy_ + waiting_.size() >= thread_count_ + max_waiting_;
         if (!full) {
             waiting_.push_back(std::move(serve_connection));
+            waiting_count_ = waiting_.size();
             work_available_.notify_one();
             return;
         }
@@ -50,6 +56,7 @@ void WorkerPool::shed(std::function<void()> serve_connection) {
 }
 
 void WorkerPool::work() {
+    pool_waiting = &waiting_count_;
     for (;;) {
         std::function<void()> serve;
         {
@@ -58,6 +65,7 @@ void WorkerPool::work() {
             if (waiting_.empty()) return;  // stopping, and everything queued was served
             serve = std::move(waiting_.front());
             waiting_.pop_front();
+            waiting_count_ = waiting_.size();
             ++busy_;
         }
         serve_guarded(serve);

@@ -5,7 +5,13 @@
 // or waiting; a connection beyond that is answered at once with 503 on a short-lived thread
 // (load shedding), and when even those are exhausted the acceptor waits, so the kernel's
 // backlog pushes back on clients.
+//
+// httplib keeps a worker on each keep-alive connection until it goes idle or reaches its
+// request limit, so with more open connections than workers the waiting ones could starve for
+// seconds. While connections wait, each response says "Connection: close" (routes.cpp), and
+// the workers take turns.
 
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <cstddef>
@@ -34,6 +40,8 @@ public:
 
     // True on a thread serving a connection only to refuse it (the server is full).
     static bool shedding_load();
+    // True on a worker thread while other connections wait for a worker.
+    static bool connections_waiting();
 
 private:
     void work();
@@ -46,6 +54,7 @@ private:
     std::chrono::steady_clock::duration request_timeout_;
     std::vector<std::thread> threads_;
     std::deque<std::function<void()>> waiting_;
+    std::atomic<std::size_t> waiting_count_{0};  // waiting_.size(), read without the lock
     std::size_t busy_ = 0;
     bool stopping_ = false;
     std::mutex mutex_;

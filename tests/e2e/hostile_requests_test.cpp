@@ -357,3 +357,40 @@ TEST_CASE("slow clients cannot hold the worker pool", "[e2e][hostile]") {
     CHECK(res->status == 200);
     CHECK(waited < std::chrono::seconds(10));
 }
+
+TEST_CASE("keep-alive connections take turns when clients outnumber the workers",
+          "[e2e][hostile]") {
+    IndexedFixtures fixtures;
+    dateline::server::ServerConfig config = RunningServer::config_for(fixtures.db);
+    config.threads = 1;
+    config.keep_alive_seconds = 5;  // an idle connection alone would hold the worker 5 s
+    RunningServer server(config);
+    const std::string request = get("/api/search?q=harbour");
+    const auto closes = [](const std::string& response) {
+        return response.find("\r\nConnection: close\r\n") != std::string::npos;
+    };
+
+    auto first = std::make_unique<RawConnection>(server.port());
+    REQUIRE(first->connected());
+    first->send_all(request);
+    const std::string alone = first->receive(5000);
+    REQUIRE(statuses(alone) == std::vector<int>{200});
+    CHECK_FALSE(closes(alone));  // nobody waits: the connection is kept
+
+    // A second client arrives while the only worker holds the first connection.
+    RawConnection second(server.port());
+    REQUIRE(second.connected());
+    second.send_all(request);
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    first->send_all(request);
+    const std::string told = first->receive(5000);
+    REQUIRE(statuses(told) == std::vector<int>{200});
+    CHECK(closes(told));  // someone waits: this answer ends the connection
+    first.reset();        // the client closes, as HTTP clients do on "Connection: close"
+
+    const auto start = std::chrono::steady_clock::now();
+    const std::string served = second.receive(5000);
+    const auto waited = std::chrono::steady_clock::now() - start;
+    CHECK(statuses(served) == std::vector<int>{200});
+    CHECK(waited < std::chrono::seconds(3));  // not the 5 s keep-alive of the first client
+}
