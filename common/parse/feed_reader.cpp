@@ -12,50 +12,28 @@
 #include "dates.hpp"
 #include "encoding.hpp"
 #include "html_text.hpp"
+#include "plain_text.hpp"
 #include "utf8.hpp"
 
 namespace dateline {
 
 namespace {
 
+using plain_text::collapse_spaces;
+using plain_text::is_space;
+using plain_text::quoted;
+using plain_text::trim;
+
 // Deeper markup than this inside one field is not walked (libxml2 itself stops at 256 levels).
 constexpr int max_text_depth = 300;
-// Longest piece of input quoted back in a message.
-constexpr std::size_t max_quoted_bytes = 60;
 
-bool is_space(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-}
 char to_lower(char c) {
     return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
-std::string_view trim(std::string_view text) {
-    while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
-    while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
-    return text;
 }
 
 std::string lower(std::string_view text) {
     std::string out(text);
     for (char& c : out) c = to_lower(c);
-    return out;
-}
-
-// Runs of white space become one space; none at either end.
-std::string collapse_spaces(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    bool pending_space = false;
-    for (const char c : text) {
-        if (is_space(c)) {
-            pending_space = !out.empty();
-            continue;
-        }
-        if (pending_space) out += ' ';
-        pending_space = false;
-        out += c;
-    }
     return out;
 }
 
@@ -84,17 +62,6 @@ std::string plain_paragraphs(std::string_view text) {
     }
     flush();
     return out;
-}
-
-// For messages: the text on one line, at most max_quoted_bytes (cut at a character boundary).
-std::string quoted(std::string_view text) {
-    std::string flat = collapse_spaces(text);
-    if (flat.size() > max_quoted_bytes) {
-        std::size_t cut = max_quoted_bytes;
-        while (cut > 0 && (static_cast<unsigned char>(flat[cut]) & 0xC0) == 0x80) --cut;
-        flat = flat.substr(0, cut) + "...";
-    }
-    return "\"" + flat + "\"";
 }
 
 std::string_view view(const xmlChar* text) {

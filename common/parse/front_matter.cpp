@@ -10,6 +10,7 @@
 #include "dateline.hpp"
 #include "dates.hpp"
 #include "errors.hpp"
+#include "plain_text.hpp"
 #include "utf8.hpp"
 #include "wire_text.hpp"
 
@@ -17,9 +18,13 @@ namespace dateline {
 
 namespace {
 
+using plain_text::collapse_spaces;
+using plain_text::is_space;
+using plain_text::quoted;
+using plain_text::trim;
+
 // Front matter is a few lines of metadata; more than this is not front matter.
 constexpr std::size_t max_front_matter_bytes = 1024 * 1024;
-constexpr std::size_t max_quoted_bytes = 60;
 
 using Keys = std::initializer_list<std::string_view>;
 const Keys title_keys = {"title", "headline"};
@@ -35,42 +40,6 @@ const Keys id_keys = {"id", "uid", "guid", "identifier"};
 const Keys topic_keys = {"tags",     "topics",  "categories", "category",
                          "subjects", "subject", "keywords"};
 const Keys place_keys = {"place", "location", "dateline"};
-
-bool is_space(char c) {
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f';
-}
-
-std::string_view trim(std::string_view text) {
-    while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
-    while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
-    return text;
-}
-
-std::string collapse_spaces(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    bool pending_space = false;
-    for (const char c : text) {
-        if (is_space(c)) {
-            pending_space = !out.empty();
-            continue;
-        }
-        if (pending_space) out += ' ';
-        pending_space = false;
-        out += c;
-    }
-    return out;
-}
-
-std::string quoted(std::string_view text) {
-    std::string flat = collapse_spaces(text);
-    if (flat.size() > max_quoted_bytes) {
-        std::size_t cut = max_quoted_bytes;
-        while (cut > 0 && (static_cast<unsigned char>(flat[cut]) & 0xC0) == 0x80) --cut;
-        flat = flat.substr(0, cut) + "...";
-    }
-    return "\"" + flat + "\"";
-}
 
 // "Source-URL" → "source_url": keys compare without regard to case or dash/underscore.
 std::string normalised_key(std::string_view key) {

@@ -9,11 +9,17 @@
 
 #include "dateline.hpp"
 #include "dates.hpp"
+#include "plain_text.hpp"
 #include "sgml_text.hpp"
 
 namespace dateline {
 
 namespace {
+
+using plain_text::collapse_spaces;
+using plain_text::is_space;
+using plain_text::quoted;
+using plain_text::trim;
 
 constexpr std::string_view id_prefix = "reuters21578-";
 // What every TYPE="BRIEF" article of the collection has instead of a text.
@@ -21,50 +27,12 @@ constexpr std::string_view brief_placeholder = "Blah blah blah.";
 // The category lists that become topics, in this order.
 constexpr std::array<std::string_view, 5> category_elements = {"TOPICS", "PLACES", "PEOPLE", "ORGS",
                                                                "EXCHANGES"};
-// Longest piece of input quoted back in a message.
-constexpr std::size_t max_quoted_bytes = 60;
 
-bool is_space(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-}
 bool is_digit(char c) {
     return c >= '0' && c <= '9';
 }
 char to_lower(char c) {
     return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
-std::string_view trim(std::string_view text) {
-    while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
-    while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
-    return text;
-}
-
-std::string collapse_spaces(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    bool pending_space = false;
-    for (const char c : text) {
-        if (is_space(c)) {
-            pending_space = !out.empty();
-            continue;
-        }
-        if (pending_space) out += ' ';
-        pending_space = false;
-        out += c;
-    }
-    return out;
-}
-
-// For messages: at most max_quoted_bytes, cut at a character boundary.
-std::string quoted(std::string_view text) {
-    std::string flat = collapse_spaces(text);
-    if (flat.size() > max_quoted_bytes) {
-        std::size_t cut = max_quoted_bytes;
-        while (cut > 0 && (static_cast<unsigned char>(flat[cut]) & 0xC0) == 0x80) --cut;
-        flat = flat.substr(0, cut) + "...";
-    }
-    return "\"" + flat + "\"";
 }
 
 // Paragraphs of wire text: lines are hard-wrapped, and a paragraph starts on an indented line
