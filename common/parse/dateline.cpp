@@ -179,14 +179,6 @@ std::size_t scan_month_day(std::string_view text, std::size_t pos, int& month, i
     return end;
 }
 
-// An agency name as it appears inside "(...)".
-bool plausible_agency(std::string_view agency) {
-    if (agency.empty() || agency.size() > max_agency_bytes) return false;
-    if (agency.find_first_of("()") != std::string_view::npos) return false;
-    const auto first = static_cast<unsigned char>(agency.front());
-    return (first >= 'A' && first <= 'Z') || (first >= 'a' && first <= 'z') || first >= 0x80;
-}
-
 // "--", "-", "_", an em dash or an en dash, then spaces. ASCII dashes need a space after them
 // so that a hyphenated word is not taken for one. Returns the end, or `pos` if there is none.
 std::size_t scan_dash(std::string_view text, std::size_t pos) {
@@ -488,6 +480,14 @@ std::optional<Dateline> dashless(std::string_view text, const Scan& scan) {
 }
 
 }  // namespace
+
+bool plausible_agency(std::string_view agency) {
+    if (agency.empty() || agency.size() > max_agency_bytes) return false;
+    if (agency.find_first_of("()") != std::string_view::npos) return false;
+    const auto first = static_cast<unsigned char>(agency.front());
+    return (first >= 'A' && first <= 'Z') || (first >= 'a' && first <= 'z') || first >= 0x80;
+}
+
 
 std::optional<Dateline> parse_dateline(std::string_view paragraph) {
     Scan scan;

@@ -56,4 +56,8 @@ std::string dateline_date(const Dateline& dateline, std::string_view published);
 // capitals, "UNITED NATIONS".
 bool is_known_dateline_city(std::string_view place);
 
+// True if `agency` can be a wire agency's name as written inside "(...)" in a dateline or
+// before ")" in a time line: short, no parentheses, starting with a letter.
+bool plausible_agency(std::string_view agency);
+
 }  // namespace dateline

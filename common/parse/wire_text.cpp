@@ -21,8 +21,6 @@ constexpr std::size_t max_flat_title_bytes = 300;
 constexpr std::size_t min_flat_title_words = 4;
 // A title cut from running text ends at a word boundary before this many bytes.
 constexpr std::size_t cut_title_bytes = 160;
-// Agencies are short; the limit keeps a sentence from passing as one.
-constexpr std::size_t max_agency_bytes = 60;
 // The dateline is in the body's first lines, after at most a short release header.
 constexpr std::size_t dateline_window = 512;
 
@@ -65,14 +63,6 @@ std::vector<Line> split_lines(std::string_view text) {
         start = end + 1;
     }
     return lines;
-}
-
-// An agency name as it appears inside "(...)" or before ")" in a time line.
-bool plausible_agency(std::string_view agency) {
-    if (agency.empty() || agency.size() > max_agency_bytes) return false;
-    if (agency.find_first_of("()") != std::string_view::npos) return false;
-    const auto first = static_cast<unsigned char>(agency.front());
-    return (first >= 'A' && first <= 'Z') || (first >= 'a' && first <= 'z') || first >= 0x80;
 }
 
 struct TimeLine {
