@@ -75,15 +75,19 @@ const char* content_type_for(const std::string& path) {
 
 using HandlerResponse = httplib::Server::HandlerResponse;
 
-// CORS: a cross-origin caller on the allowlist may read every response (the page's modules
-// too, which embed.js loads cross-origin); preflights are answered here.
-HandlerResponse apply_cors(const httplib::Request& req, httplib::Response& res,
+// CORS: a cross-origin caller on the allowlist may read every response; preflights are
+// answered here. The page's own files (public anyway) may be read from any origin, so that
+// embed.js and its modules load on any intranet page and the component can then say plainly
+// when the API refuses that page's origin.
+HandlerResponse apply_cors(const httplib::Request& req, httplib::Response& res, Route route,
                            const ServerConfig& config) {
     const std::string origin = req.get_header_value("Origin");
     const auto allowed = origin.empty() ? std::nullopt : allowed_origin(config.cors_origins, origin);
     if (allowed) {
         res.set_header("Access-Control-Allow-Origin", *allowed);
         if (*allowed != "*") res.set_header("Vary", "Origin");
+    } else if (route == Route::page && req.method != "OPTIONS") {
+        res.set_header("Access-Control-Allow-Origin", "*");
     }
     if (req.method != "OPTIONS") return HandlerResponse::Unhandled;
     res.set_header("Allow", "GET, HEAD, OPTIONS");
@@ -146,7 +150,7 @@ HandlerResponse before_routing(const httplib::Request& req, httplib::Response& r
     const std::string_view relative = std::string_view(req.path).substr(base.size());
     current.route = route_of(relative);
 
-    if (apply_cors(req, res, config) == HandlerResponse::Handled) return HandlerResponse::Handled;
+    if (apply_cors(req, res, current.route, config) == HandlerResponse::Handled) return HandlerResponse::Handled;
 
     const bool protected_route = current.route != Route::page && current.route != Route::health;
     if (protected_route && !config.api_keys.empty() &&

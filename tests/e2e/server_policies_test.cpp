@@ -63,6 +63,22 @@ TEST_CASE("CORS: allowed origins may read, others are refused", "[e2e][policies]
     REQUIRE(other);
     CHECK_FALSE(other->has_header("Access-Control-Allow-Origin"));
 
+    // The page's files load anywhere (embed.js is a module script, fetched with CORS); the
+    // allowlisted origin is still named, so caches keep the two apart.
+    auto page_elsewhere = client.Get("/index.html", {{"Origin", "http://elsewhere.example.test"}});
+    REQUIRE(page_elsewhere);
+    CHECK(page_elsewhere->status == 200);
+    CHECK(page_elsewhere->get_header_value("Access-Control-Allow-Origin") == "*");
+    auto page_allowed = client.Get("/index.html", {{"Origin", "http://intranet.example.test"}});
+    REQUIRE(page_allowed);
+    CHECK(page_allowed->get_header_value("Access-Control-Allow-Origin") == "http://intranet.example.test");
+    for (const char* api : {"/api/doc/nothing-here", "/api/stats", "/metrics", "/api/unknown"}) {
+        INFO(api);
+        auto refused_api = client.Get(api, {{"Origin", "http://elsewhere.example.test"}});
+        REQUIRE(refused_api);
+        CHECK_FALSE(refused_api->has_header("Access-Control-Allow-Origin"));
+    }
+
     auto preflight = client.Options("/api/search", {{"Origin", "http://intranet.example.test"},
                                                     {"Access-Control-Request-Method", "GET"},
                                                     {"Access-Control-Request-Headers", "authorization"}});
