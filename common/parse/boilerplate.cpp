@@ -1,4 +1,5 @@
 #include "boilerplate.hpp"
+#include "plain_text.hpp"
 
 #include <array>
 #include <optional>
@@ -28,11 +29,7 @@ constexpr std::size_t max_more_info_bytes = 400;
 bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
 
-std::string_view trim(std::string_view text) {
-    while (!text.empty() && is_blank(text.front())) text.remove_prefix(1);
-    while (!text.empty() && is_blank(text.back())) text.remove_suffix(1);
-    return text;
-}
+using plain_text::trim;
 
 std::string lower(std::string_view text) {
     std::string out(text);

@@ -5,6 +5,7 @@
 
 #include "dates.hpp"
 #include "release_header.hpp"
+#include "plain_text.hpp"
 
 namespace dateline {
 
@@ -25,11 +26,7 @@ bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
 bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
 bool is_ascii_alnum(char c) { return is_digit(c) || is_upper(c) || is_lower(c); }
 
-std::string_view trim(std::string_view text) {
-    while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
-    while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
-    return text;
-}
+using plain_text::trim;
 
 bool starts_with(std::string_view text, std::string_view prefix) {
     return text.substr(0, prefix.size()) == prefix;

@@ -4,6 +4,7 @@
 #include <cstdint>
 
 #include "parse_int.hpp"
+#include "plain_text.hpp"
 
 namespace dateline::dates {
 
@@ -344,12 +345,7 @@ bool scan_chinese(Scanner& in, DateTime& out) {
 using Form = bool (*)(Scanner&, DateTime&);
 constexpr std::array<Form, 3> forms = {scan_iso, scan_written, scan_chinese};
 
-std::string_view trim(std::string_view text) {
-    auto blank = [](char c) { return is_space(c) || c == '\n' || c == '\r'; };
-    while (!text.empty() && blank(text.front())) text.remove_prefix(1);
-    while (!text.empty() && blank(text.back())) text.remove_suffix(1);
-    return text;
-}
+using plain_text::trim;
 
 // `value` in decimal, zero-padded to `width` digits.
 std::string padded(int value, std::size_t width) {

@@ -1,4 +1,5 @@
 #include "field_map.hpp"
+#include "plain_text.hpp"
 
 #include <algorithm>
 
@@ -6,11 +7,7 @@ namespace dateline {
 
 namespace {
 
-std::string_view trim(std::string_view text) {
-    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-    return text;
-}
+using plain_text::trim;
 
 std::string field_list() {
     std::string list;

@@ -242,7 +242,8 @@ void read_body(std::string_view body, std::size_t body_line, PressRelease& relea
             release.body = std::move(wire.body);
             return;
         } catch (const ParseError& error) {
-            // Not a wire text after all (a lone line, an overlong first line): plain paragraphs.
+            // Not a wire text after all (a title with no body under it, control characters in the
+            // first line): plain paragraphs.
             if (events.on_warning) {
                 events.on_warning(body_line + (error.line > 0 ? error.line - 1 : 0),
                                   std::string("body read as plain text: ") + error.what());

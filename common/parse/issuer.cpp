@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "release_header.hpp"
+#include "plain_text.hpp"
 
 namespace dateline {
 
@@ -23,12 +24,7 @@ std::string lower(std::string_view text) {
     return out;
 }
 
-std::string_view trim(std::string_view text) {
-    auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\r'; };
-    while (!text.empty() && blank(text.front())) text.remove_prefix(1);
-    while (!text.empty() && blank(text.back())) text.remove_suffix(1);
-    return text;
-}
+using plain_text::trim;
 
 std::size_t word_count(std::string_view text) {
     std::size_t words = 0;

@@ -8,6 +8,7 @@
 #include "errors.hpp"
 #include "json_document.hpp"
 #include "utf8.hpp"
+#include "plain_text.hpp"
 
 namespace dateline {
 
@@ -16,12 +17,7 @@ namespace {
 // Longest field value quoted back in an error message.
 constexpr std::size_t max_quoted_bytes = 60;
 
-std::string_view trim(std::string_view text) {
-    auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
-    while (!text.empty() && space(text.front())) text.remove_prefix(1);
-    while (!text.empty() && space(text.back())) text.remove_suffix(1);
-    return text;
-}
+using plain_text::trim;
 
 // The value as JSON (escaped, quoted), cut at a character boundary if it is long.
 std::string quote_for_message(std::string_view value) {

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "dates.hpp"
+#include "plain_text.hpp"
 
 namespace dateline {
 
@@ -26,11 +27,7 @@ std::string lower(std::string_view text) {
     return out;
 }
 
-std::string_view trim(std::string_view text) {
-    while (!text.empty() && is_blank(text.front())) text.remove_prefix(1);
-    while (!text.empty() && is_blank(text.back())) text.remove_suffix(1);
-    return text;
-}
+using plain_text::trim;
 
 std::vector<std::string_view> words_of(std::string_view text) {
     std::vector<std::string_view> words;

@@ -8,6 +8,7 @@
 #include "issuer.hpp"
 #include "release_structure.hpp"
 #include "utf8.hpp"
+#include "plain_text.hpp"
 
 namespace dateline {
 
@@ -31,11 +32,7 @@ struct Line {
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
 
-std::string_view trim(std::string_view text) {
-    while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
-    while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
-    return text;
-}
+using plain_text::trim;
 
 bool starts_with(std::string_view text, std::string_view prefix) {
     return text.substr(0, prefix.size()) == prefix;
