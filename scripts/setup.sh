@@ -44,8 +44,9 @@ if [ "${#missing[@]}" -gt 0 ]; then
 fi
 
 if [ "$with_tests" -eq 1 ]; then
-    # The browser tests drive Debian's chromium with playwright-core (no browser download).
-    if [ ! -d tests/browser/node_modules/playwright-core ] ||
+    # The browser tests drive Debian's chromium with playwright-core (no browser download) and
+    # check accessibility with axe-core.
+    if [ ! -d tests/browser/node_modules/playwright-core ] || [ ! -d tests/browser/node_modules/axe-core ] ||
         [ tests/browser/package-lock.json -nt tests/browser/node_modules/.package-lock.json ]; then
         echo "setup: installing npm packages for the browser tests" >&2
         (cd tests/browser && npm ci --no-audit --no-fund --loglevel=error)
