@@ -25,6 +25,7 @@ function shadowStyles(page) {
     const root = style(".dateline");
     const input = style("input.dateline__input");
     const hit = style("li.dateline__hit");
+    const hitTitle = style("h2.dateline__hit-title");
     const painted = [...shadow.querySelectorAll("*")].filter((element) => {
       const s = getComputedStyle(element);
       return [s.color, s.backgroundColor, s.borderTopColor, s.fill].includes(accent);
@@ -33,6 +34,7 @@ function shadowStyles(page) {
       rootColor: root?.color, rootFontSize: root?.fontSize, rootFont: root?.fontFamily,
       inputDisplay: input?.display, inputBackground: input?.backgroundColor,
       hitMargin: hit?.marginTop, hitBackground: hit?.backgroundColor,
+      hitTitleSize: hitTitle?.fontSize,
       accentProperty: root?.getPropertyValue("--dateline-accent").trim(),
       painted,
     };
@@ -57,7 +59,7 @@ export default async function component({ browser, main, allowed, other }) {
       assert.ok(read.startsWith(main.url), `"Read the release" href ${read}`);
     });
 
-    await check("component: the host page's CSS does not reach inside (colour, font, display, margins)", async () => {
+    await check("component: the host page's CSS does not reach inside (colour, font, root font size, display, margins)", async () => {
       const styles = await shadowStyles(page);
       assert.ok(styles, "no shadow root");
       assert.notEqual(styles.rootColor, RED, "text colour of .dateline");
@@ -67,6 +69,8 @@ export default async function component({ browser, main, allowed, other }) {
       assert.notEqual(styles.inputBackground, YELLOW, "background of the search box");
       assert.notEqual(styles.hitMargin, "40px", "margin of a hit");
       assert.notEqual(styles.hitBackground, YELLOW, "background of a hit");
+      // The host's 10px root font size must not scale the component's text down.
+      assert.ok(parseFloat(styles.hitTitleSize) >= 16, `hit title font size ${styles.hitTitleSize}`);
     });
 
     await check(`component: --dateline-accent set on the element (${ACCENT}) colours its accent`, async () => {
