@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "exit_codes.hpp"
+#include "listen_backlog.hpp"
 #include "log.hpp"
 #include "routes.hpp"
 #include "worker_pool.hpp"
@@ -39,17 +40,20 @@ HttpServer::HttpServer(ServerConfig config)
 }
 
 int HttpServer::bind() {
-    if (config_.port == 0) {
-        const int port = http_.bind_to_any_port(config_.bind_address);
+    int port = config_.port;
+    if (port == 0) {
+        port = http_.bind_to_any_port(config_.bind_address);
         if (port <= 0) throw std::runtime_error("cannot listen on " + config_.bind_address);
-        return port;
-    }
-    if (!http_.bind_to_port(config_.bind_address, config_.port)) {
+    } else if (!http_.bind_to_port(config_.bind_address, port)) {
         throw std::runtime_error("cannot listen on " + config_.bind_address + ":" +
-                                 std::to_string(config_.port) +
+                                 std::to_string(port) +
                                  " (is the port in use? --port 0 picks a free one)");
     }
-    return config_.port;
+    if (!widen_listen_backlog(port)) {
+        log::warn("could not enlarge the listen queue of port " + std::to_string(port) +
+                  ": bursts of new connections may wait seconds");
+    }
+    return port;
 }
 
 bool HttpServer::listen() { return http_.listen_after_bind(); }
