@@ -66,10 +66,11 @@ export function buildMarkup(root, { compact, inShadow, href }) {
     h(doc, "fieldset.dateline__date-range", {},
       h(doc, "legend", {}, "Date"), dates),
     sourceFacet, langFacet);
-  const filtersToggle = compact
-    ? h(doc, "details.dateline__filters-toggle", {}, h(doc, "summary", {}, "Filters and sort", h(doc, "span.dateline__filters-count")), filtersBody)
-    : null;
-  const sidebar = h(doc, "section.dateline__sidebar", { "aria-label": "Filters" }, filtersToggle || filtersBody);
+  // Folded away in the compact layout and on narrow screens (mount.js opens it on wide ones,
+  // where the summary is hidden), so that the results come first.
+  const filtersToggle = h(doc, "details.dateline__filters-toggle", {},
+    h(doc, "summary", {}, "Filters and sort", h(doc, "span.dateline__filters-count")), filtersBody);
+  const sidebar = h(doc, "section.dateline__sidebar", { "aria-label": "Filters" }, filtersToggle);
 
   const active = h(doc, "ul.dateline__active", { "aria-label": "Active filters", hidden: true });
   const timelineHeading = id("timeline");

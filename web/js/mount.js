@@ -19,6 +19,15 @@ import { createTimeline } from "./timeline.js";
 const LOADING_DELAY_MS = 150;
 const CACHE_SIZE = 20;
 
+// The same width as style.css's two-column layout: beside the results the filters stay open;
+// above them, on a narrow screen, they start folded so that the results come first.
+function openFiltersWhenWide(win, details) {
+  const wide = win.matchMedia("(min-width: 52rem)");
+  const apply = () => { details.open = wide.matches; };
+  apply();
+  wide.addEventListener("change", apply);
+}
+
 export function mountSearch(root, options = {}) {
   const doc = root.ownerDocument;
   const win = doc.defaultView;
@@ -29,6 +38,7 @@ export function mountSearch(root, options = {}) {
   const href = (state) => store.href(normalizeState(state));
   const refs = buildMarkup(root, { compact, inShadow, href });
   const pageTitle = doc.title;
+  if (!compact) openFiltersWhenWide(win, refs.filtersToggle);
 
   let current = store.read();
   let controller = null;

@@ -1,5 +1,6 @@
 // Issue #3, check 10: screenshots of the results page (light at 1280 and 360 px, dark at 1280),
 // saved under stable names in ARTIFACT_DIR; the page must fit 360 px without sideways scrolling.
+// On a narrow screen the filters start folded, so that the first hit is on the first screen.
 
 import assert from "node:assert/strict";
 import fs from "node:fs/promises";
@@ -34,4 +35,33 @@ export default async function screenshots({ browser, main, artifactDir }) {
       }
     });
   }
+
+  await check("screenshots: at 360 px the filters start folded and the first hit is on the first screen; unfolded, they work", async () => {
+    const page = await newPage(browser, { viewport: { width: 360, height: 800 } });
+    try {
+      await page.goto(stateUrl(main.url, { q: '"health care fraud"' }));
+      await page.locator(sel.hit).first().waitFor({ state: "visible" });
+      const fold = page.locator("details.dateline__filters-toggle");
+      assert.equal(await fold.evaluate((d) => d.open), false, "the filters are unfolded");
+      const top = await page.locator(sel.hit).first().evaluate((hit) => hit.getBoundingClientRect().top);
+      assert.ok(top < 800, `the first hit starts ${Math.round(top)} px down, below the 800 px screen`);
+      await fold.locator("summary").click();
+      await page.locator(".dateline__facet--source input[type=checkbox]").first().waitFor({ state: "visible" });
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  await check("screenshots: at 1280 px the filters stand open beside the results, with no fold to click", async () => {
+    const page = await newPage(browser, { viewport: { width: 1280, height: 900 } });
+    try {
+      await page.goto(stateUrl(main.url, { q: '"health care fraud"' }));
+      await page.locator(sel.hit).first().waitFor({ state: "visible" });
+      const fold = page.locator("details.dateline__filters-toggle");
+      assert.equal(await fold.evaluate((d) => d.open), true, "the filters are folded");
+      assert.equal(await fold.locator("summary").isVisible(), false, "the fold's summary is shown");
+    } finally {
+      await page.context().close();
+    }
+  });
 }
