@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "html_nesting.hpp"
+#include "utf8.hpp"
 
 namespace dateline::html {
 
@@ -371,6 +372,9 @@ void TextWriter::paragraph_break() {
 std::string TextWriter::take() {
     pending_break_ = 0;
     pending_space_ = false;
+    // Gumbo 0.10 decodes a numeric character reference too long for 32 bits (&#x1cccccccc;)
+    // to bytes that are not UTF-8; everything else it gives is valid.
+    if (!utf8::is_valid(out_)) out_ = utf8::repaired(out_);
     return std::move(out_);
 }
 

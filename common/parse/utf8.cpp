@@ -84,6 +84,20 @@ std::size_t first_invalid(std::string_view text) {
     return text.size();
 }
 
+std::string repaired(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        const std::size_t bad = pos + first_invalid(text.substr(pos));
+        out.append(text, pos, bad - pos);
+        if (bad == text.size()) break;
+        out += "\xEF\xBF\xBD";  // U+FFFD
+        pos = bad + 1;
+    }
+    return out;
+}
+
 std::string from_windows1252(std::string_view text) {
     std::string out;
     out.reserve(text.size() + text.size() / 8);

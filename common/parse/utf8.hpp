@@ -13,6 +13,9 @@ bool is_valid(std::string_view text);
 // Byte offset of the first ill-formed sequence, or text.size() if the text is valid.
 std::size_t first_invalid(std::string_view text);
 
+// `text` with each ill-formed byte replaced by U+FFFD (valid text comes back unchanged).
+std::string repaired(std::string_view text);
+
 // Decodes Windows-1252 (a superset of printable Latin-1) into UTF-8.
 std::string from_windows1252(std::string_view text);
 

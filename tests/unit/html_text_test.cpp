@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include "html_text.hpp"
+#include "utf8.hpp"
 
 using dateline::html_to_text;
 
@@ -71,4 +72,13 @@ TEST_CASE("html_to_text survives broken and hostile markup", "[common]") {
         deep += "deep text";
         CHECK(html_to_text(deep) == "deep text");
     }
+}
+
+TEST_CASE("html_to_text gives valid UTF-8 for numeric references gumbo cannot decode", "[common]") {
+    // Found by fuzzing: a hexadecimal reference too long for 32 bits, cut by a control byte.
+    const std::string html = "a &#x1cccccccc\x01 b &#xD800; c &#0; d &#1114112; e";
+    const std::string text = html_to_text(html);
+    CHECK(dateline::utf8::is_valid(text));
+    CHECK_THAT(text, Catch::StartsWith("a "));
+    CHECK_THAT(text, Catch::EndsWith(" e"));
 }

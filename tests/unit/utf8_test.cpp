@@ -63,3 +63,12 @@ TEST_CASE("strip_bom removes one leading byte-order mark only", "[common]") {
     CHECK(utf8::strip_bom("\xEF\xBB") == "\xEF\xBB");
     CHECK(utf8::strip_bom("").empty());
 }
+
+TEST_CASE("repaired replaces each ill-formed byte with U+FFFD and keeps the rest", "[common]") {
+    CHECK(utf8::repaired("") == "");
+    CHECK(utf8::repaired("caf\xC3\xA9 \xE4\xB8\xAD") == "caf\xC3\xA9 \xE4\xB8\xAD");
+    CHECK(utf8::repaired("a\xFF" "b") == "a\xEF\xBF\xBD" "b");
+    CHECK(utf8::repaired("\xED\xA0\x80") == "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");  // a surrogate
+    CHECK(utf8::repaired("end\xE4\xB8") == "end\xEF\xBF\xBD\xEF\xBF\xBD");          // cut short
+    CHECK(utf8::is_valid(utf8::repaired("\xC0\xAF\xF8\x88\x80\x80\x80 ok")));
+}
