@@ -130,6 +130,24 @@ export default async function facets({ browser, main, releases }) {
         page.off("request", record);
       }
     });
+
+    await check('facets: "foghorn" has 12 issuers: the first 10 are listed, "Show all 12" lists the rest', async () => {
+      const issuers = new Set(releases.filter((r) => /foghorn/i.test(`${r.title}\n${r.body}`)).map((r) => r.source));
+      assert.equal(issuers.size, 12, "issuers of the foghorn releases in the input files");
+      await whenSearched(page, page, () => page.goto(stateUrl(main.url, { q: "foghorn" })));
+      const visibleOptions = () => page.locator(`${sel.sourceFacet} ${sel.facetOption}`)
+        .evaluateAll((labels) => labels.filter((label) => label.checkVisibility()).length);
+      await eventually(async () => assert.equal(await visibleOptions(), 10, "issuers shown at first"));
+      const more = page.locator(`${sel.sourceFacet} button.dateline__facet-more`);
+      assert.match((await more.textContent()) ?? "", /Show all 12/);
+      await more.click();
+      await eventually(async () => {
+        const all = await readFacet(page, sel.sourceFacet);
+        assert.equal(await visibleOptions(), 12, "issuers shown after Show all");
+        assert.deepEqual(new Set(all.map((o) => o.value)), issuers, "issuers listed");
+        assert.ok(all.every((o) => o.count === 1), "each foghorn issuer has one release");
+      });
+    });
   } finally {
     await page.context().close();
   }

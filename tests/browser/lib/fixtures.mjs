@@ -5,12 +5,16 @@ import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
 
-/** The inputs indexed for the run: the DOJ sample plus fixtures with other issuers and Chinese. */
+/**
+ * The inputs indexed for the run: the DOJ sample plus fixtures with other issuers and Chinese,
+ * and twelve 2005 releases from twelve issuers (more than a facet lists before "Show all").
+ */
 export function inputFiles(sourceDir) {
   return [
     path.join(sourceDir, "data/sample/doj_press_releases_sample.jsonl.gz"),
     path.join(sourceDir, "tests/data/jsonl/releases.jsonl"),
     path.join(sourceDir, "tests/data/zh/releases.jsonl"),
+    path.join(sourceDir, "tests/data/browser/many_issuers.jsonl"),
   ];
 }
 
