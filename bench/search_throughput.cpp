@@ -2,13 +2,19 @@
 // per second with N threads at once, in one process, with no HTTP in between.
 //
 //   dateline-bench-throughput --db DB --queries FILE [--threads 2] [--seconds 20]
-//                             [--warmup-seconds 3] [--json-text]
+//                             [--warmup-seconds 3] [--json-text] [--in-flight N]
 //
 // Each thread asks SearchService::search() for the plain page (top 10 with highlighted title
 // and snippet, and the total; no facets), cycling through the queries from its own starting
 // point, until the time is up. The threads share one service and one database pool, as the
 // server's workers do. --json-text also turns each page into JSON text, as the server does
 // before sending it.
+//
+// --in-flight N models N clients that each send their next request as soon as the last is
+// answered (wrk with N connections) against a server with no HTTP cost that serves requests
+// first come, first served on --threads threads: a page's latency then counts from when its
+// request joined the queue. That is what a server that added nothing to the search would
+// give that load on this machine (bench/run-http's queueing floor).
 //
 // This is the reference for bench/run-http: 2 × 1000 / p50 of one thread assumes that two
 // threads get twice the work done, which a 2-vCPU virtual machine need not give; this tool
@@ -20,7 +26,9 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <cstdlib>
+#include <deque>
 #include <iostream>
 #include <mutex>
 #include <stdexcept>
@@ -47,11 +55,12 @@ struct Options {
     double seconds = 20;
     double warmup_seconds = 3;
     bool json_text = false;
+    int in_flight = 0;  // 0: each thread asks for its next page at once (no queue)
 };
 
 const char* const usage =
     "usage: dateline-bench-throughput --db DB --queries FILE [--threads 2] [--seconds 20]\n"
-    "                                 [--warmup-seconds 3] [--json-text]\n";
+    "                                 [--warmup-seconds 3] [--json-text] [--in-flight N]\n";
 
 double to_number(const std::string& option, const std::string& value, double min) {
     char* end = nullptr;
@@ -78,6 +87,7 @@ Options parse_args(int argc, char* argv[]) {
         else if (arg == "--threads") o.threads = static_cast<int>(to_number(arg, value, 1));
         else if (arg == "--seconds") o.seconds = to_number(arg, value, 1);
         else if (arg == "--warmup-seconds") o.warmup_seconds = to_number(arg, value, 0);
+        else if (arg == "--in-flight") o.in_flight = static_cast<int>(to_number(arg, value, 1));
         else throw std::invalid_argument("unknown option " + arg);
     }
     if (o.db.empty() || o.queries_file.empty()) throw std::invalid_argument("--db and --queries are required");
@@ -91,7 +101,48 @@ double cpu_seconds() {
     return seconds(self.ru_utime) + seconds(self.ru_stime);
 }
 
-// Runs `threads` loops over the queries for `seconds`; returns each page's latency in ms.
+// A request waiting to be served: which query, and since when.
+struct Ticket {
+    std::size_t query;
+    Clock::time_point queued;
+};
+
+// The requests of --in-flight clients, served first come, first served. An answered client
+// asks again at once, at the back of the queue, for its next query.
+class ClientQueue {
+public:
+    ClientQueue(int clients, std::size_t queries) : queries_(queries) {
+        const auto now = Clock::now();
+        for (int c = 0; c < clients; ++c) {
+            waiting_.push_back({queries * static_cast<std::size_t>(c) / static_cast<std::size_t>(clients), now});
+        }
+    }
+
+    // False once the deadline has passed.
+    bool take(Ticket& ticket, Clock::time_point deadline) {
+        if (Clock::now() >= deadline) return false;
+        std::unique_lock<std::mutex> lock(mutex_);
+        if (!ready_.wait_until(lock, deadline, [this] { return !waiting_.empty(); })) return false;
+        ticket = waiting_.front();
+        waiting_.pop_front();
+        return true;
+    }
+
+    void answered(const Ticket& ticket) {
+        std::lock_guard<std::mutex> lock(mutex_);
+        waiting_.push_back({(ticket.query + 1) % queries_, Clock::now()});
+        ready_.notify_one();
+    }
+
+private:
+    std::size_t queries_;
+    std::mutex mutex_;
+    std::condition_variable ready_;
+    std::deque<Ticket> waiting_;
+};
+
+// Runs `threads` loops over the queries for `seconds`; returns each page's latency in ms
+// (with --in-flight, counted from when the request was queued).
 std::vector<double> run(dateline::server::SearchService& service,
                         const std::vector<std::string>& queries, const Options& o, double seconds,
                         std::atomic<long>& failures) {
@@ -99,17 +150,26 @@ std::vector<double> run(dateline::server::SearchService& service,
     std::mutex mutex;
     const auto deadline = Clock::now() + std::chrono::duration_cast<Clock::duration>(
                                              std::chrono::duration<double>(seconds));
+    ClientQueue clients(o.in_flight, queries.size());
     std::vector<std::thread> threads;
     for (int t = 0; t < o.threads; ++t) {
         threads.emplace_back([&, t] {
             std::vector<double> mine;
-            std::size_t q = queries.size() * static_cast<std::size_t>(t) / static_cast<std::size_t>(o.threads);
-            while (Clock::now() < deadline) {
+            // Without --in-flight, each thread is its own client, asking again at once.
+            Ticket own{queries.size() * static_cast<std::size_t>(t) / static_cast<std::size_t>(o.threads), {}};
+            for (;;) {
+                Ticket ticket;
+                if (o.in_flight > 0) {
+                    if (!clients.take(ticket, deadline)) break;
+                } else {
+                    if (Clock::now() >= deadline) break;
+                    own.queued = Clock::now();
+                    ticket = own;
+                    own.query = (own.query + 1) % queries.size();
+                }
                 dateline::server::SearchRequest request;
-                request.query = queries[q];
+                request.query = queries[ticket.query];
                 request.size = 10;
-                q = (q + 1) % queries.size();
-                const auto start = Clock::now();
                 try {
                     const nlohmann::json page = service.search(request);
                     if (o.json_text) {
@@ -119,7 +179,8 @@ std::vector<double> run(dateline::server::SearchService& service,
                 } catch (...) {
                     ++failures;
                 }
-                mine.push_back(std::chrono::duration<double, std::milli>(Clock::now() - start).count());
+                mine.push_back(std::chrono::duration<double, std::milli>(Clock::now() - ticket.queued).count());
+                if (o.in_flight > 0) clients.answered(ticket);
             }
             std::lock_guard<std::mutex> lock(mutex);
             latencies.insert(latencies.end(), mine.begin(), mine.end());
@@ -157,6 +218,7 @@ int main(int argc, char* argv[]) {
 
         const nlohmann::ordered_json out = {
             {"threads", o.threads},
+            {"in_flight", o.in_flight},
             {"seconds", round3(wall)},
             {"json_text", o.json_text},
             {"queries", queries.size()},
