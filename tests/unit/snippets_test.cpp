@@ -194,3 +194,57 @@ TEST_CASE("CJK snippets of mixed queries mark Latin and CJK words", "[server]") 
           "The minister said: <mark>一带一路</mark> brings <mark>developments</mark> to the "
           "port.");
 }
+
+TEST_CASE("query_terms keeps phrases whole, as their terms joined by spaces", "[server]") {
+    dateline::QueryBuilder builder{AnalyzerSettings{}};
+    using Terms = std::unordered_set<std::string>;
+    using dateline::server::query_terms;
+    const Terms phrase_and_word = query_terms(builder.build("\"belt and road\" port").query);
+    CHECK(phrase_and_word.count("belt and road") == 1);
+    CHECK(phrase_and_word.count("port") + phrase_and_word.count("Zport") >= 1);
+    CHECK(phrase_and_word.count("belt") == 0);
+    CHECK(query_terms(builder.build("high-quality").query) == Terms{"high quality"});
+    CHECK(query_terms(builder.build("title:\"belt and road\"").query) == Terms{"Sbelt Sand Sroad"});
+}
+
+TEST_CASE("find_matches marks whole phrases, and their words alone only without the phrase",
+          "[server]") {
+    using dateline::server::find_matches;
+    const Xapian::Stem stemmer("english");
+    const auto texts = [](std::string_view text, const std::vector<dateline::server::TextMatch>& ms) {
+        std::vector<std::string> out;
+        for (const auto& m : ms) out.emplace_back(text.substr(m.start, m.length));
+        return out;
+    };
+    using Texts = std::vector<std::string>;
+
+    const std::string text = "The Belt and Road plan: the road ahead. Belt, and road!";
+    CHECK(texts(text, find_matches(text, {"belt and road"}, stemmer)) ==
+          Texts{"Belt and Road", "Belt, and road"});
+    // A word that is also a term of its own is marked everywhere, the phrase as one match.
+    CHECK(texts(text, find_matches(text, {"belt and road", "Zahead"}, stemmer)) ==
+          Texts{"Belt and Road", "ahead", "Belt, and road"});
+    CHECK(texts(text, find_matches(text, {"belt and road", "Zroad"}, stemmer)) ==
+          Texts{"Belt and Road", "road", "Belt, and road"});
+
+    // Nowhere in the text (the indexer may split words differently): the words on their own.
+    const std::string elsewhere = "A road and a belt.";
+    CHECK(texts(elsewhere, find_matches(elsewhere, {"belt and road"}, stemmer)) ==
+          Texts{"road", "and", "belt"});
+
+    // Apostrophes belong to the word, as in the index; a blank line ends a phrase.
+    const std::string possessive = "China\u2019s development plan";
+    CHECK(texts(possessive, find_matches(possessive, {"china's development"}, stemmer)) ==
+          Texts{"China\u2019s development"});
+    const std::string paragraphs = "on the belt\n\nand road works";
+    CHECK(texts(paragraphs, find_matches(paragraphs, {"belt and road", "Zwork"}, stemmer)) ==
+          Texts{"belt", "and", "road", "works"});
+
+    // Title phrases apply to titles only; the limit stops the scan.
+    const std::string title = "Belt and Road forum opens";
+    CHECK(texts(title, find_matches(title, {"Sbelt Sand Sroad"}, stemmer, "S")) ==
+          Texts{"Belt and Road"});
+    CHECK(find_matches(title, {"Sbelt Sand Sroad"}, stemmer).empty());
+    CHECK(texts(text, find_matches(text, {"belt and road"}, stemmer, {}, 1)) ==
+          Texts{"Belt and Road"});
+}
