@@ -1,7 +1,9 @@
 // Search text as the server receives it (1 to 1024 bytes of valid UTF-8, the rules of `q`):
 // QueryBuilder::build must never throw, with or without a database, and the query it returns
 // must run. A small real database (built with the indexer's analyzer, spelling data included)
-// makes wildcards, spelling correction and the CJK phrases reachable.
+// makes wildcards, spelling correction and the CJK phrases reachable. The places the query
+// marks in each release's body and title (the document view's ranges) must lie inside the
+// text, in order, without overlapping.
 
 #include <cstdlib>
 #include <filesystem>
@@ -15,6 +17,7 @@
 #include "fuzz_support.hpp"
 #include "query_builder.hpp"
 #include "schema.hpp"
+#include "text_matches.hpp"
 #include "utf8.hpp"
 
 namespace {
@@ -33,6 +36,12 @@ PressRelease release(std::string id, std::string title, std::string date, std::s
     r.body = std::move(body);
     return r;
 }
+
+struct Texts {
+    std::string body;
+    std::string title;
+};
+std::vector<Texts> sample_texts;  // of the releases in the sample database
 
 // A small database written with the indexer's analyzer, opened, and its folder deleted at once:
 // the open database keeps its files, and nothing is left behind when a crash ends the process.
@@ -62,6 +71,7 @@ Xapian::Database sample_database() {
         };
         for (const PressRelease& r : releases) {
             writer.replace_document(schema::id_term(r.id), analyzer.analyze(r));
+            sample_texts.push_back({r.body, r.title});
         }
         writer.commit();
     }
@@ -82,6 +92,28 @@ void run(const Xapian::Database& db, const Xapian::Query& query) {
     fuzz::require(matches.size() <= 10, "more matches than asked for");
 }
 
+void check_matches(std::string_view text, const std::vector<server::TextMatch>& matches) {
+    std::size_t after = 0;
+    for (const server::TextMatch& m : matches) {
+        fuzz::require(m.length > 0, "an empty match");
+        fuzz::require(m.start >= after, "matches out of order or overlapping");
+        fuzz::require(m.start + m.length <= text.size(), "a match beyond the text");
+        after = m.start + m.length;
+    }
+}
+
+void mark(const Xapian::Query& query) {
+    static const Xapian::Stem stemmer("english");
+    const auto terms = server::query_terms(query);
+    for (const Texts& texts : sample_texts) {
+        check_matches(texts.body, server::find_matches(texts.body, terms, stemmer));
+        check_matches(texts.title,
+                      server::find_matches(texts.title, terms, stemmer, schema::prefix_title));
+        fuzz::require(server::find_matches(texts.body, terms, stemmer, {}, 1).size() <= 1,
+                      "more matches than the limit");
+    }
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
@@ -98,6 +130,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const BuiltQuery built = builder->build(text, &sample);
     run(sample, built.query);
     run(sample, built.any_words);
+    mark(built.query);
     if (!built.corrected.empty()) {
         fuzz::require(utf8::is_valid(built.corrected), "corrected query is not valid UTF-8");
         run(sample, builder->build(built.corrected, &sample).query);
