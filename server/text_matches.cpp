@@ -104,9 +104,11 @@ std::string read_word(Xapian::Utf8Iterator& it) {
     }
 }
 
-// Xapian terms start with an upper-case ASCII prefix, if any (schema.hpp).
-bool has_prefix(std::string_view term) {
-    return !term.empty() && term[0] >= 'A' && term[0] <= 'Z';
+// A term's prefix (upper-case ASCII letters, schema.hpp; empty for free text) and the rest.
+std::pair<std::string_view, std::string_view> split_prefix(std::string_view term) {
+    std::size_t end = 0;
+    while (end < term.size() && term[end] >= 'A' && term[end] <= 'Z') ++end;
+    return {term.substr(0, end), term.substr(end)};
 }
 
 // The phrases among query_terms() that apply to one text (unprefixed ones, and with a field
@@ -121,12 +123,9 @@ public:
             for (std::size_t from = 0; from <= term.size() && applies;) {
                 std::size_t to = term.find(phrase_separator, from);
                 if (to == std::string::npos) to = term.size();
-                std::string_view word(term.data() + from, to - from);
-                if (has_prefix(word)) {
-                    applies = !field_prefix.empty() &&
-                              word.substr(0, field_prefix.size()) == field_prefix;
-                    word.remove_prefix(field_prefix.size());
-                }
+                const auto [prefix, word] =
+                    split_prefix(std::string_view(term).substr(from, to - from));
+                applies = prefix.empty() || prefix == field_prefix;
                 phrase.words.emplace_back(word);
                 from = to + 1;
             }
@@ -207,13 +206,8 @@ void sort_and_join(std::vector<TextMatch>& matches) {
 // another. Other terms are added as they are.
 void add_phrase_strings(const std::vector<std::string>& leaves,
                         std::unordered_set<std::string>& terms) {
-    const auto split_prefix = [](const std::string& term) {
-        std::size_t end = 0;
-        while (end < term.size() && term[end] >= 'A' && term[end] <= 'Z') ++end;
-        return std::make_pair(term.substr(0, end), term.substr(end));
-    };
     const bool any_bigram = std::any_of(leaves.begin(), leaves.end(), [&](const std::string& leaf) {
-        const std::string body = split_prefix(leaf).second;
+        const std::string_view body = split_prefix(leaf).second;
         return all_cjk(body) && lower_code_points(body).size() == 2;
     });
     std::string run_prefix, run, tail;
