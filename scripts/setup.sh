@@ -12,8 +12,8 @@ build_packages=(
     libxapian-dev libcpp-httplib-dev nlohmann-json3-dev libcli11-dev zlib1g-dev
     libarchive-dev libgumbo-dev libxml2-dev libyaml-cpp-dev xapian-tools libsqlite3-dev
 )
-# wrk and xapian-omega (scriptindex) are for the benchmarks in bench/.
-test_packages=(catch2 chromium curl jq time clang libclang-rt-14-dev wrk xapian-omega)
+# wrk, xapian-omega (scriptindex) and gnuplot-nox (the plot) are for the benchmarks in bench/
+test_packages=(catch2 chromium curl jq time clang libclang-rt-14-dev wrk xapian-omega gnuplot-nox)
 
 packages=("${build_packages[@]}")
 with_tests=1
