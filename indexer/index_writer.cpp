@@ -63,7 +63,8 @@ IndexWriter::IndexWriter(const std::string& db_path, const WriterOptions& option
     analyzer_ = std::make_unique<DocumentAnalyzer>(settings_);
     // Holding the database's lock: leftovers of killed bulk loads into it can go.
     remove_stale_bulk_folders(path_);
-    if (options_.threads > 1 && db_.get_doccount() == 0 && can_install_beside(path_)) {
+    const bool bulk_allowed = options_.threads > 1 || options_.bulk_with_one_thread;
+    if (bulk_allowed && db_.get_doccount() == 0 && can_install_beside(path_)) {
         open_bulk_load();
     }
     // A bulk load writes the metadata into the database it builds; the empty one it replaces

@@ -29,8 +29,11 @@ class BulkLoader;
 
 struct WriterOptions {
     // Threads for a bulk load into an empty database; 1 writes everything on the caller's
-    // thread, through the single writer.
+    // thread, through the single writer (unless bulk_with_one_thread).
     unsigned threads = 1;
+    // A bulk load into an empty database even with one thread, which then analyses and writes
+    // beside the caller's thread: for one shard of several, each with its own writer thread.
+    bool bulk_with_one_thread = false;
     // The single writer commits after this many documents (or less, see memory_limit).
     std::size_t batch_size = 1000;
     // Approximate limit for the memory of the whole run (memory_budget.hpp).

@@ -10,6 +10,9 @@ WriterOptions per_shard_options(const WriterOptions& run, unsigned shards) {
     WriterOptions options = run;
     if (shards <= 1) return options;
     options.threads = std::max(1U, run.threads / shards);
+    // With a thread for each shard, each shard bulk-loads on its own thread: the shards are
+    // written in parallel and end compacted, as a single database would.
+    options.bulk_with_one_thread = run.threads >= shards && run.threads > 1;
     options.memory_limit = std::max(minimum_memory_limit, run.memory_limit / shards);
     return options;
 }

@@ -21,6 +21,8 @@ namespace dateline::indexer {
 
 // A run's --threads and --memory shared out among `shards` writers: each gets
 // max(1, threads / shards) threads and memory / shards (not below the indexer's minimum).
+// When there are at least as many threads as shards (and more than one), a load into new
+// shards is a bulk load in each, one shard's thread beside the others'.
 WriterOptions per_shard_options(const WriterOptions& run, unsigned shards);
 
 class ShardedWriter {

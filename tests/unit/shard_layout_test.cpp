@@ -157,6 +157,49 @@ TEST_CASE("per-shard writer options share --threads and --memory", "[indexer][sh
     CHECK(per_shard_options(run_options, 16).threads == 1);
     CHECK(per_shard_options(run_options, 32).memory_limit == minimum_memory_limit);
     CHECK(per_shard_options(run_options, 1).threads == 8);
+
+    // A thread for each shard: each shard bulk-loads on its own thread.
+    CHECK(per_shard_options(run_options, 8).threads == 1);
+    CHECK(per_shard_options(run_options, 8).bulk_with_one_thread);
+    // More shards than threads: the single writer on the caller's thread, within --threads.
+    CHECK_FALSE(per_shard_options(run_options, 16).bulk_with_one_thread);
+    run_options.threads = 1;
+    CHECK_FALSE(per_shard_options(run_options, 2).bulk_with_one_thread);
+}
+
+// A bulk load ends in one compaction, whatever the batch size; the single writer commits a
+// revision per batch. So a shard's revision tells which of the two wrote it.
+TEST_CASE("with a thread for each shard, new shards are bulk-loaded, each on its own thread",
+          "[indexer][shards][bulk]") {
+    TempDir dir;
+    auto revisions = [](const std::string& db) {
+        std::vector<Xapian::rev> revs;
+        for (const char* shard : {"/shard-0", "/shard-1"}) revs.push_back(Xapian::Database(db + shard).get_revision());
+        return revs;
+    };
+    const std::string bulk = dir / "bulk";
+    IndexerOptions options;
+    options.db_path = bulk;
+    options.inputs = fixtures();
+    options.quiet = true;
+    options.shards = 2;
+    options.threads = 2;
+    options.batch_size = 1;
+    std::atomic<bool> stop{false};
+    std::ostringstream out, err;
+    REQUIRE(run_indexer(options, stop, out, err).exit_code == 0);
+    for (Xapian::rev rev : revisions(bulk)) CHECK(rev <= 2);
+
+    const std::string single = dir / "single";
+    options.db_path = single;
+    options.threads = 1;
+    REQUIRE(run_indexer(options, stop, out, err).exit_code == 0);
+    for (Xapian::rev rev : revisions(single)) CHECK(rev > 2);
+
+    // The same documents either way.
+    Xapian::Database a(bulk + "/XAPIANDB"), b(single + "/XAPIANDB");
+    CHECK(a.get_doccount() == fixture_documents);
+    CHECK(b.get_doccount() == fixture_documents);
 }
 
 TEST_CASE("indexing with --shards 2: every release in its shard, one database to readers",
