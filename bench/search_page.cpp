@@ -9,9 +9,9 @@
 //
 //   full page   Dateline: SearchService::search() with size 10 and facets source, lang, year
 //               and month (top 10 with highlighted title and snippet, total, issuer,
-//               language, year and month counts over every match, the month timeline). Every
-//               match is visited, yet the total can still be flagged an estimate: duplicate
-//               collapsing is only decided for candidates that could enter the top 10.
+//               language, year and month counts over every match, the month timeline, and
+//               the exact total: the counts come from a second, unranked pass over every
+//               match).
 //               FTS5: (a) top 10 by bm25 with snippet(), (b) count(*), (c) matches per source
 //               (top 20), (d) matches per month (years are summed from the months).
 //   plain page  Dateline: the same without facets (total exact up to 1000 matches, estimated

@@ -41,8 +41,9 @@ private:
 
 // Facet counts (with the exact total they were counted from) by (database revision, query,
 // selection), least recently used out first.
-// Counting facets means visiting every match; the next page of the same search, or the same
-// search from another reader, then costs no more than a search without facets.
+// Counting facets means visiting every match (SearchService::count_facets); the next page of
+// the same search, or the same search from another reader, then costs no more than a search
+// without facets.
 class FacetCache {
 public:
     explicit FacetCache(std::size_t capacity = 512) : capacity_(capacity) {}

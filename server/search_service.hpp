@@ -37,6 +37,9 @@ private:
     };
     // One page of results for `query`, with the facets the request asks for.
     Page run_page(SearchHandle& handle, const Xapian::Query& query, const SearchRequest& request);
+    // {"facets": ..., "total": exact number of hits} from one pass over every match.
+    nlohmann::json count_facets(SearchHandle& handle, const Xapian::Query& query,
+                                const FacetSelection& selection);
 
     // {query, total} of the spelling-corrected query when it finds more; null otherwise.
     nlohmann::json suggestion_for(SearchHandle& handle, const BuiltQuery& built,
