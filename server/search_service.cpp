@@ -187,9 +187,9 @@ SearchService::Page SearchService::run_page(SearchHandle& handle, const Xapian::
 
 // A pass of its own over every match, unranked (BoolWeight) and uncollapsed: the match spies
 // see every match either way, and weighting and collapsing each of them cost more than
-// counting (measured: the full page's p99 halves, at 116k releases and at 1M). With duplicates collapsed,
-// Xapian's match count stays an estimate; counting distinct body hashes gives the exact
-// number of hits, kept with the facets.
+// counting (measured: the full page's p99 halves, at 116k releases and at 1M). With
+// duplicates collapsed, Xapian's match count stays an estimate; counting distinct body
+// hashes gives the exact number of hits, kept with the facets.
 nlohmann::json SearchService::count_facets(SearchHandle& handle, const Xapian::Query& query,
                                            const FacetSelection& selection) {
     Xapian::Enquire enquire(handle.db);
