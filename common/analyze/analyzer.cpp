@@ -122,9 +122,10 @@ Xapian::Document DocumentAnalyzer::analyze(const PressRelease& release) {
         doc.add_value(schema::slot_source, release.source);
     }
     if (!release.lang.empty()) doc.add_value(schema::slot_lang, release.lang);
-    if (const std::string hash = schema::body_hash(release.body); !hash.empty()) {
-        doc.add_value(schema::slot_body_hash, hash);
-    }
+    const std::string hash = schema::body_hash(release.body);
+    if (!hash.empty()) doc.add_value(schema::slot_body_hash, hash);
+    const int sample_level = schema::sample_level(hash.empty() ? schema::hash_hex(release.id) : hash);
+    for (int level = 1; level <= sample_level; ++level) doc.add_boolean_term(schema::sample_term(level));
     if (!release.place.empty()) {
         doc.add_boolean_term(schema::filter_term(schema::prefix_place, release.place));
     }

@@ -85,6 +85,31 @@ std::string body_hash(std::string_view body) {
     return folded.empty() ? std::string() : hash_hex(folded);
 }
 
+int sample_level(std::string_view hash_hex_digits) {
+    std::uint64_t hash = 0;
+    for (char c : hash_hex_digits) {
+        const int digit = std::isdigit(static_cast<unsigned char>(c)) ? c - '0'
+                          : (c >= 'a' && c <= 'f')                     ? c - 'a' + 10
+                                                                       : 0;
+        hash = (hash << 4) | static_cast<std::uint64_t>(digit);
+    }
+    // FNV-1a's low bits are weakly mixed (bit 0 is the parity of the input's low bits, the same
+    // for any reordering of the text): MurmurHash3's finaliser spreads every bit into them.
+    hash ^= hash >> 33;
+    hash *= 0xff51afd7ed558ccdULL;
+    hash ^= hash >> 33;
+    hash *= 0xc4ceb9fe1a85ec53ULL;
+    hash ^= hash >> 33;
+    int level = 0;
+    while (level < max_sample_level && (hash & 1U) == 0) {
+        ++level;
+        hash >>= 1;
+    }
+    return level;
+}
+
+std::string sample_term(int level) { return prefix_sample + std::to_string(level); }
+
 void assign_id(PressRelease& release) {
     if (!release.id.empty()) return;
     if (!release.url.empty()) {

@@ -12,7 +12,9 @@
 
 namespace dateline::schema {
 
-inline constexpr int version = 1;
+// Version 2 added the sample terms (prefix_sample); a version 1 database is still searched,
+// with every facet counted over every match.
+inline constexpr int version = 2;
 
 // Term prefixes, following Xapian Omega's conventions where one exists.
 inline constexpr const char* prefix_id = "Q";          // unique id (boolean)
@@ -25,6 +27,7 @@ inline constexpr const char* prefix_place = "XPLACE";    // dateline place, norm
 inline constexpr const char* prefix_source_text = "XS";  // issuer words (free text: source:)
 inline constexpr const char* prefix_place_text = "XP";   // place words (free text: place:)
 inline constexpr const char* prefix_topic = "K";          // subject keyword, normalised (boolean)
+inline constexpr const char* prefix_sample = "XSAMPLE";    // sample level 1..max_sample_level (boolean)
 
 // Value slots.
 inline constexpr Xapian::valueno slot_date = 0;         // "YYYYMMDD": sort and range filter
@@ -59,6 +62,15 @@ std::string fingerprint(const PressRelease& release);
 // Hash of the body with case and white space folded: equal for exact duplicates that differ
 // only in layout. Empty for an empty body (which must not collapse with other empty bodies).
 std::string body_hash(std::string_view body);
+
+// Sample levels let the server count the facets of a broad query over a uniform sample of its
+// matches: level j holds about one document in 2^j, and every document of level j is also in
+// levels 1..j-1, so each level is one term. The level comes from a hash: the body hash, so that
+// exact duplicates are sampled together (a sample counts distinct bodies without bias), else
+// the id's.
+inline constexpr int max_sample_level = 16;
+int sample_level(std::string_view hash_hex_digits);
+std::string sample_term(int level);
 
 // Fills a missing id: from the URL, else a hash of (title, date, body).
 void assign_id(PressRelease& release);

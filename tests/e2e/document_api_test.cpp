@@ -225,7 +225,7 @@ TEST_CASE("stats count the fixtures and follow new commits", "[e2e]") {
     CHECK(stats["documents"] == fixture_documents);
     CHECK(stats["first_date"] == "1987-02-26");
     CHECK(stats["last_date"] == "2025-01-15");
-    CHECK(stats["schema_version"] == 1);
+    CHECK(stats["schema_version"] == 2);
     CHECK_FALSE(stats["last_indexed"].get<std::string>().empty());
     // Three wire releases name no source and are not counted.
     CHECK(stats["sources"] == value_counts({{"Harbor Wire", 4},

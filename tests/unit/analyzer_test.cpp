@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -147,6 +148,60 @@ TEST_CASE("schema helpers", "[common]") {
     CHECK(bare.id.rfind("sha-", 0) == 0);
     CHECK_FALSE(decode_data("{\"v\":99}"));
     CHECK_FALSE(decode_data("garbage"));
+}
+
+TEST_CASE("sample levels halve with each level and are nested", "[common]") {
+    using namespace dateline::schema;
+    // Level j should hold about one hash in 2^j.
+    constexpr int hashes = 1 << 16;
+    std::vector<int> at_least(max_sample_level + 2, 0);
+    for (int i = 0; i < hashes; ++i) {
+        const int level = sample_level(hash_hex("release-" + std::to_string(i)));
+        REQUIRE(level >= 0);
+        REQUIRE(level <= max_sample_level);
+        for (int j = 0; j <= level; ++j) ++at_least[static_cast<std::size_t>(j)];
+    }
+    CHECK(at_least[0] == hashes);
+    for (int j = 1; j <= 6; ++j) {
+        const double expected = hashes / double(1 << j);
+        INFO("level " << j << ": " << at_least[static_cast<std::size_t>(j)]);
+        // Binomial: 5 standard deviations either side at most.
+        CHECK(std::abs(at_least[static_cast<std::size_t>(j)] - expected) < 5 * std::sqrt(expected));
+    }
+    // FNV-1a alone gives every reordering of a text the same lowest bit; after mixing, texts
+    // with the same bytes in another order land on level 0 and on level 1 alike.
+    int level_zero = 0;
+    std::string text = "abcdefghijklmnopqrstuvwxyz";
+    for (int i = 0; i < 200; ++i) {
+        std::next_permutation(text.begin(), text.end());
+        if (sample_level(hash_hex(text)) == 0) ++level_zero;
+    }
+    CHECK(level_zero > 60);
+    CHECK(level_zero < 140);
+    CHECK(sample_term(3) == "XSAMPLE3");
+}
+
+TEST_CASE("a release carries the sample terms of its body hash, duplicates alike", "[common]") {
+    using namespace dateline::schema;
+    DocumentAnalyzer analyzer{AnalyzerSettings{}};
+    // Find releases on level 2 or more, so that the terms of several levels are checked.
+    PressRelease r = sample_release();
+    int level = 0;
+    for (int i = 0; level < 2; ++i) {
+        r.body = "Body number " + std::to_string(i) + " of the fixture.";
+        level = sample_level(body_hash(r.body));
+    }
+    const Xapian::Document doc = analyzer.analyze(r);
+    for (int j = 1; j <= level; ++j) CHECK(has_term(doc, sample_term(j)));
+    CHECK_FALSE(has_term(doc, sample_term(level + 1)));
+
+    // An exact duplicate under another id and layout is in the same levels.
+    PressRelease duplicate = r;
+    duplicate.id = "fixture-analyzer-duplicate";
+    duplicate.body = "  " + r.body + "\n";
+    const Xapian::Document copy = analyzer.analyze(duplicate);
+    for (int j = 1; j <= level; ++j) CHECK(has_term(copy, sample_term(j)));
+    CHECK_FALSE(has_term(copy, sample_term(level + 1)));
 }
 
 namespace {

@@ -368,7 +368,7 @@ TEST_CASE("an unfinished bulk load leaves the database as it was", "[indexer][bu
         CHECK_FALSE(writer.bulk_loading());
         Xapian::Database reopened(path);
         CHECK(reopened.get_doccount() == 0);
-        CHECK(reopened.get_metadata(dateline::schema::meta_schema_version) == "1");
+        CHECK(reopened.get_metadata(dateline::schema::meta_schema_version) == "2");
         CHECK_FALSE(bulk_folder_left(path));
     }
 }

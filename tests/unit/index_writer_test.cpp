@@ -38,7 +38,7 @@ TEST_CASE("index writer adds, skips unchanged and replaces changed releases", "[
     Xapian::Database db(path);
     const auto revision = db.get_revision();
     CHECK(db.get_doccount() == 2);
-    CHECK(db.get_metadata(dateline::schema::meta_schema_version) == "1");
+    CHECK(db.get_metadata(dateline::schema::meta_schema_version) == "2");
     CHECK_FALSE(db.get_metadata(dateline::schema::meta_analyzer).empty());
     CHECK_FALSE(db.get_metadata(dateline::schema::meta_last_indexed).empty());
 
