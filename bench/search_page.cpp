@@ -3,15 +3,15 @@
 //
 //   dateline-bench-search --db XAPIAN_DB --fts FTS_SQLITE_FILE --queries FILE
 //                         [--rounds 5] [--warmup 1] [--per-query] [--breakdown]
-//                         [--fts-sql rank|bm25] [--fts-mmap BYTES]
+//                         [--fts-sql rank|bm25] [--fts-mmap BYTES] [--exact-counts-up-to N]
 //
 // Pages measured (each query, each round, wall time with std::chrono::steady_clock):
 //
 //   full page   Dateline: SearchService::search() with size 10 and facets source, lang, year
 //               and month (top 10 with highlighted title and snippet, total, issuer,
-//               language, year and month counts over every match, the month timeline, and
-//               the exact total: the counts come from a second, unranked pass over every
-//               match).
+//               language, year and month counts, the month timeline, and the total: the
+//               counts come from a second, unranked pass over every match, or over a
+//               sample of them beyond --exact-counts-up-to matches).
 //               FTS5: (a) top 10 by bm25 with snippet(), (b) count(*), (c) matches per source
 //               (top 20), (d) matches per month (years are summed from the months).
 //   plain page  Dateline: the same without facets (total exact up to 1000 matches, estimated
@@ -93,12 +93,15 @@ struct Options {
     bool breakdown = false;
     std::string fts_sql = "rank";
     long long fts_mmap = -1;  // -1: leave SQLite's default
+    // The server's --exact-counts-up-to (SearchService).
+    long long exact_counts_up_to = dateline::server::default_exact_counts_up_to;
 };
 
 constexpr const char* usage =
     "usage: dateline-bench-search --db XAPIAN_DB --fts FTS_SQLITE_FILE --queries FILE\n"
     "                             [--rounds 5] [--warmup 1] [--per-query] [--breakdown]\n"
-    "                             [--fts-sql rank|bm25] [--fts-mmap BYTES]\n";
+    "                             [--fts-sql rank|bm25] [--fts-mmap BYTES]\n"
+    "                             [--exact-counts-up-to N]\n";
 
 Options parse_args(int argc, char* argv[]) {
     Options o;
@@ -121,6 +124,7 @@ Options parse_args(int argc, char* argv[]) {
         else if (arg == "--rounds") o.rounds = static_cast<int>(to_int(arg, value, 1));
         else if (arg == "--warmup") o.warmup = static_cast<int>(to_int(arg, value, 0));
         else if (arg == "--fts-mmap") o.fts_mmap = to_int(arg, value, 0);
+        else if (arg == "--exact-counts-up-to") o.exact_counts_up_to = to_int(arg, value, 0);
         else if (arg == "--fts-sql") {
             if (value != "rank" && value != "bm25") throw std::invalid_argument("--fts-sql takes rank or bm25");
             o.fts_sql = value;
@@ -411,7 +415,8 @@ int main(int argc, char* argv[]) {
 
     try {
         dateline::server::DatabasePool pool({o.db});
-        dateline::server::SearchService service(pool);
+        const auto exact_counts_up_to = static_cast<Xapian::doccount>(o.exact_counts_up_to);
+        dateline::server::SearchService service(pool, {}, exact_counts_up_to);
         Fts5Baseline fts(o.fts, o.fts_sql, o.fts_mmap);
         const long long dateline_documents =
             service.health().value("documents", static_cast<long long>(-1));
@@ -450,7 +455,7 @@ int main(int argc, char* argv[]) {
 
         // A new service for each measured Dateline page (see "Result caches" at the top).
         std::optional<dateline::server::SearchService> fresh;
-        auto new_service = [&] { fresh.emplace(pool); };
+        auto new_service = [&] { fresh.emplace(pool, dateline::server::SnippetSettings{}, exact_counts_up_to); };
         std::vector<Variant> variants;
         auto add = [&](std::string engine, std::string name, bool breakdown,
                        std::function<nlohmann::json(std::size_t)> fn,

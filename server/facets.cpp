@@ -1,5 +1,6 @@
 #include "facets.hpp"
 
+#include <algorithm>
 #include <map>
 
 #include "database_pool.hpp"
@@ -9,10 +10,21 @@ namespace dateline::server {
 
 namespace {
 
-nlohmann::json value_counts(const Xapian::ValueCountMatchSpy& spy, Xapian::termcount limit) {
+// A sampled count scaled up, at most the documents that have the value.
+Xapian::doccount scaled(Xapian::doccount count, Xapian::doccount scale, Xapian::doccount documents) {
+    return scale == 1 ? count : std::min(count * scale, documents);
+}
+
+// The values with their counts, most frequent first. `filter_prefix` names the filter term
+// that gives each value's documents in the whole index.
+nlohmann::json value_counts(const Xapian::ValueCountMatchSpy& spy, Xapian::termcount limit,
+                            const Xapian::Database& db, Xapian::doccount scale,
+                            const char* filter_prefix) {
     nlohmann::json out = nlohmann::json::array();
     for (auto it = spy.top_values_begin(limit); it != spy.top_values_end(limit); ++it) {
-        out.push_back({{"value", *it}, {"count", it.get_termfreq()}});
+        const Xapian::doccount documents =
+            scale == 1 ? 0 : db.get_termfreq(schema::filter_term(filter_prefix, *it));
+        out.push_back({{"value", *it}, {"count", scaled(it.get_termfreq(), scale, documents)}});
     }
     return out;
 }
@@ -50,21 +62,33 @@ void FacetCounter::attach(Xapian::Enquire& enquire) {
     }
 }
 
-nlohmann::json FacetCounter::to_json(const Xapian::Database& db) const {
+nlohmann::json FacetCounter::to_json(const Xapian::Database& db, Xapian::doccount scale) const {
     nlohmann::json out = nlohmann::json::object();
-    if (sources_) out["source"] = value_counts(*sources_, max_source_facet_values);
-    if (langs_) out["lang"] = value_counts(*langs_, 50);
+    if (sources_) {
+        out["source"] = value_counts(*sources_, max_source_facet_values, db, scale,
+                                     schema::prefix_source);
+    }
+    if (langs_) out["lang"] = value_counts(*langs_, 50, db, scale, schema::prefix_lang);
     if (!months_) return out;
 
-    std::map<std::string, Xapian::doccount> matched;
+    const auto totals = documents_per_month(db);
+    std::map<std::string, Xapian::doccount> matched;  // as counted: in the sample, if any
     for (auto it = months_->values_begin(); it != months_->values_end(); ++it) {
         matched[*it] = it.get_termfreq();
     }
     if (selection_.year) {
-        std::map<std::string, Xapian::doccount> years;
-        for (const auto& [month, count] : matched) years[month.substr(0, 4)] += count;
+        // Summed before scaling: a year's estimate is not lowered by its months' limits.
+        std::map<std::string, std::pair<Xapian::doccount, Xapian::doccount>> years;  // matched, all
+        for (const auto& [month, count] : matched) years[month.substr(0, 4)].first += count;
+        for (const auto& [month, documents] : totals) {
+            if (const auto it = years.find(month.substr(0, 4)); it != years.end()) {
+                it->second.second += documents;
+            }
+        }
         nlohmann::json list = nlohmann::json::array();
-        for (const auto& [year, count] : years) list.push_back({{"value", year}, {"count", count}});
+        for (const auto& [year, counts] : years) {
+            list.push_back({{"value", year}, {"count", scaled(counts.first, scale, counts.second)}});
+        }
         out["year"] = std::move(list);
     }
     if (selection_.month) {
@@ -72,13 +96,13 @@ nlohmann::json FacetCounter::to_json(const Xapian::Database& db) const {
         // can be drawn without gaps.
         nlohmann::json list = nlohmann::json::array();
         if (!matched.empty()) {
-            const auto totals = documents_per_month(db);
             const std::string& first = matched.begin()->first;
             const std::string& last = matched.rbegin()->first;
             for (auto it = totals.lower_bound(first); it != totals.end() && it->first <= last; ++it) {
                 const auto found = matched.find(it->first);
+                const Xapian::doccount count = found == matched.end() ? 0 : found->second;
                 list.push_back({{"value", month_label(it->first)},
-                                {"count", found == matched.end() ? 0 : found->second},
+                                {"count", scaled(count, scale, it->second)},
                                 {"documents", it->second}});
             }
         }

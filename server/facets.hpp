@@ -29,8 +29,9 @@ public:
     void attach(Xapian::Enquire& enquire);
 
     // {"source":[{value,count}], "lang":[...], "year":[...], "month":[{value,count,documents}]}
-    // with the selected keys only.
-    nlohmann::json to_json(const Xapian::Database& db) const;
+    // with the selected keys only. Counts are multiplied by `scale` (the spies saw a sample of
+    // one in `scale` matches), but never beyond the documents the index holds for the value.
+    nlohmann::json to_json(const Xapian::Database& db, Xapian::doccount scale = 1) const;
 
 private:
     FacetSelection selection_;

@@ -21,7 +21,7 @@ constexpr std::size_t max_request_body = 0;  // GET only: no body is ever accept
 HttpServer::HttpServer(ServerConfig config)
     : config_(std::move(config)),
       pool_(config_.databases),
-      service_(pool_),
+      service_(pool_, SnippetSettings{}, config_.exact_counts_up_to),
       documents_(pool_) {
     const unsigned threads = config_.threads;
     const std::size_t max_connections = config_.max_connections;

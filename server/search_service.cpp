@@ -93,8 +93,9 @@ void apply_sort(Xapian::Enquire& enquire, SortOrder sort) {
 
 }  // namespace
 
-SearchService::SearchService(DatabasePool& pool, SnippetSettings snippets)
-    : pool_(pool), snippets_(snippets) {}
+SearchService::SearchService(DatabasePool& pool, SnippetSettings snippets,
+                             Xapian::doccount exact_counts_up_to)
+    : pool_(pool), snippets_(snippets), exact_counts_up_to_(exact_counts_up_to) {}
 
 nlohmann::json SearchService::search(const SearchRequest& request) {
     const auto start = std::chrono::steady_clock::now();
@@ -130,7 +131,10 @@ nlohmann::json SearchService::search(const SearchRequest& request) {
             {"size", request.size},
             {"suggestion", suggestion_for(handle, built, filters, page.total)},
             {"hits", std::move(page.hits)}};
-        if (!page.facets.is_null()) response["facets"] = std::move(page.facets);
+        if (!page.facets.is_null()) {
+            response["facets"] = std::move(page.facets);
+            response["facets_are_estimates"] = page.facets_are_estimates;
+        }
         const double took_ms =
             std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
                 .count();
@@ -150,22 +154,22 @@ SearchService::Page SearchService::run_page(SearchHandle& handle, const Xapian::
     enquire.set_collapse_key(schema::slot_body_hash);
     apply_sort(enquire, request.sort);
 
+    const auto first = static_cast<Xapian::doccount>((request.page - 1) * request.size);
+    const auto count = static_cast<Xapian::doccount>(request.size);
+    // Counting stops at the threshold: the facet pass, if any, gives a better total.
+    const Xapian::doccount check_at_least = std::max(exact_total_threshold, first + count);
+    const Xapian::MSet mset = enquire.get_mset(first, count, check_at_least);
+
     std::optional<nlohmann::json> cached_facets;
-    std::string facet_key;
     if (request.facets.any()) {
-        facet_key = FacetCache::key(handle.db, query, request.facets);
+        const std::string facet_key = FacetCache::key(handle.db, query, request.facets);
         cached_facets = facet_cache_.find(facet_key);
         if (!cached_facets) {
-            cached_facets = count_facets(handle, query, request.facets);
+            cached_facets =
+                count_facets(handle, query, request.facets, mset.get_matches_estimated());
             facet_cache_.store(facet_key, *cached_facets);
         }
     }
-
-    const auto first = static_cast<Xapian::doccount>((request.page - 1) * request.size);
-    const auto count = static_cast<Xapian::doccount>(request.size);
-    // Counting stops at the threshold: the facet pass, if any, gave the exact total.
-    const Xapian::doccount check_at_least = std::max(exact_total_threshold, first + count);
-    const Xapian::MSet mset = enquire.get_mset(first, count, check_at_least);
 
     Page page;
     page.hits = nlohmann::json::array();
@@ -178,11 +182,31 @@ SearchService::Page SearchService::run_page(SearchHandle& handle, const Xapian::
     page.total = lower == upper ? lower : mset.get_matches_estimated();
     page.total_is_estimate = lower != upper;
     if (cached_facets) {
-        page.total = (*cached_facets)["total"].get<Xapian::doccount>();
-        page.total_is_estimate = false;
+        const auto counted = (*cached_facets)["total"].get<Xapian::doccount>();
+        const bool sampled = (*cached_facets)["sample_level"].get<int>() > 0;
+        // A sample can miss matches the ranked pass has seen: keep within its bounds.
+        page.total = sampled ? std::clamp(counted, lower, upper) : counted;
+        page.total_is_estimate = sampled;
         page.facets = std::move((*cached_facets)["facets"]);
+        page.facets_are_estimates = sampled;
     }
     return page;
+}
+
+int SearchService::sample_level_for(const Xapian::Database& db, Xapian::doccount matches) const {
+    if (exact_counts_up_to_ == 0 || matches < 2 * static_cast<double>(exact_counts_up_to_)) {
+        return 0;
+    }
+    // Version 1 databases have no sample terms. Shards share one indexer, so the first
+    // shard's version (what Xapian reports) holds for all.
+    const std::string version = db.get_metadata(schema::meta_schema_version);
+    if (version.empty() || version == "1") return 0;
+    int level = 0;
+    while (level < schema::max_sample_level &&
+           matches / std::ldexp(1.0, level + 1) >= exact_counts_up_to_) {
+        ++level;
+    }
+    return level;
 }
 
 // A pass of its own over every match, unranked (BoolWeight) and uncollapsed: the match spies
@@ -190,17 +214,30 @@ SearchService::Page SearchService::run_page(SearchHandle& handle, const Xapian::
 // counting (measured: the full page's p99 halves, at 116k releases and at 1M). With
 // duplicates collapsed, Xapian's match count stays an estimate; counting distinct body
 // hashes gives the exact number of hits, kept with the facets.
+// Counting is linear in the matches: a broad query is counted over one sample level only,
+// and the counts are scaled up. Duplicates share their level, so distinct bodies in the
+// sample, scaled up, estimate the hits without bias.
 nlohmann::json SearchService::count_facets(SearchHandle& handle, const Xapian::Query& query,
-                                           const FacetSelection& selection) {
+                                           const FacetSelection& selection,
+                                           Xapian::doccount matches) {
+    const int level = sample_level_for(handle.db, matches);
     Xapian::Enquire enquire(handle.db);
-    enquire.set_query(query);
+    if (level == 0) {
+        enquire.set_query(query);
+    } else {
+        enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query,
+                                        Xapian::Query(schema::sample_term(level))));
+    }
     enquire.set_weighting_scheme(Xapian::BoolWeight());
     FacetCounter facets(selection);
     facets.attach(enquire);
     Xapian::ValueCountMatchSpy bodies(schema::slot_body_hash);
     enquire.add_matchspy(&bodies);
     enquire.get_mset(0, 0, handle.db.get_doccount());
-    return {{"facets", facets.to_json(handle.db)}, {"total", distinct_hits(bodies)}};
+    const auto scale = static_cast<Xapian::doccount>(1) << level;
+    return {{"facets", facets.to_json(handle.db, scale)},
+            {"total", distinct_hits(bodies) * scale},
+            {"sample_level", level}};
 }
 
 nlohmann::json SearchService::suggestion_for(SearchHandle& handle, const BuiltQuery& built,

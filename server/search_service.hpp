@@ -15,13 +15,19 @@ namespace dateline::server {
 inline constexpr Xapian::doccount exact_total_threshold = 1000;
 // Below this many hits, a spelling correction that finds more is suggested.
 inline constexpr Xapian::doccount few_hits = 5;
+// Facets and the total are counted over every match up to about this many matches; beyond,
+// over a uniform sample of at least this many (schema::sample_level), so that a page of a
+// very broad query costs about as much as one with this many matches (--exact-counts-up-to).
+inline constexpr Xapian::doccount default_exact_counts_up_to = 20000;
 
 class SearchService {
 public:
-    explicit SearchService(DatabasePool& pool, SnippetSettings snippets = {});
+    // exact_counts_up_to: see default_exact_counts_up_to; 0 counts every match, always.
+    explicit SearchService(DatabasePool& pool, SnippetSettings snippets = {},
+                           Xapian::doccount exact_counts_up_to = default_exact_counts_up_to);
 
     // {query, interpreted_as, total, total_is_estimate, page, size, took_ms, suggestion,
-    // hits:[...], facets (when asked for)}.
+    // hits:[...], facets and facets_are_estimates (when facets are asked for)}.
     // Throws DatabaseUnavailable; Xapian::Error for anything unexpected.
     nlohmann::json search(const SearchRequest& request);
 
@@ -34,12 +40,18 @@ private:
         Xapian::doccount total = 0;
         bool total_is_estimate = false;
         nlohmann::json facets;  // null unless asked for
+        bool facets_are_estimates = false;
     };
     // One page of results for `query`, with the facets the request asks for.
     Page run_page(SearchHandle& handle, const Xapian::Query& query, const SearchRequest& request);
-    // {"facets": ..., "total": exact number of hits} from one pass over every match.
+    // {"facets": ..., "total": number of hits, "sample_level": 0 when every match was counted,
+    // else the level of the sample the counts were scaled up from}. `matches` is the ranked
+    // pass's estimate, which picks the sample.
     nlohmann::json count_facets(SearchHandle& handle, const Xapian::Query& query,
-                                const FacetSelection& selection);
+                                const FacetSelection& selection, Xapian::doccount matches);
+    // The sample level whose documents hold at least exact_counts_up_to_ of `matches`
+    // (0: count them all).
+    int sample_level_for(const Xapian::Database& db, Xapian::doccount matches) const;
 
     // {query, total} of the spelling-corrected query when it finds more; null otherwise.
     nlohmann::json suggestion_for(SearchHandle& handle, const BuiltQuery& built,
@@ -47,6 +59,7 @@ private:
 
     DatabasePool& pool_;
     SnippetSettings snippets_;
+    Xapian::doccount exact_counts_up_to_;
     FacetCache facet_cache_;
 };
 

@@ -157,6 +157,7 @@ std::vector<std::string> ServerConfig::validate() const {
     check_range(problems, "--write-timeout", write_timeout_seconds, 1, 300);
     check_range(problems, "--keep-alive", keep_alive_seconds, 0, 300);
     check_range(problems, "--keep-alive-requests", keep_alive_requests, 1, 100000);
+    check_range(problems, "--exact-counts-up-to", exact_counts_up_to, 0, 1000000000);
     std::error_code ec;
     if (!web_dir.empty() && !fs::is_regular_file(fs::path(web_dir) / "index.html", ec)) {
         problems.push_back("--web-dir: '" + web_dir + "' has no index.html");
@@ -231,6 +232,12 @@ ServerConfig parse_args(int argc, const char* const argv[]) {
     app.add_option("--threads", config.threads,
                    "Worker threads, each with its own database handle")
         ->envname("DATELINE_THREADS")
+        ->capture_default_str();
+    app.add_option("--exact-counts-up-to", config.exact_counts_up_to,
+                   "Facet counts and the total are exact up to about this many matches;\n"
+                   "beyond, they are estimated from a uniform sample of at least this many\n"
+                   "(marked as estimates in the response). 0: always count every match")
+        ->envname("DATELINE_EXACT_COUNTS_UP_TO")
         ->capture_default_str();
     app.add_option("--log-level", log_level,
                    "error, warn, info or debug (only debug logs query text)")

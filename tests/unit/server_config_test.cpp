@@ -4,6 +4,7 @@
 #include <fstream>
 
 #include "cli.hpp"
+#include "search_service.hpp"
 #include "server_config.hpp"
 #include "temp_dir.hpp"
 
@@ -55,6 +56,18 @@ TEST_CASE("server config: shards, base path and origins from flags", "[server][c
     CHECK(config.base_path == "/search/");
     CHECK(config.cors_origins ==
           std::vector<std::string>{"https://one.example", "https://two.example:8443"});
+}
+
+TEST_CASE("server config: how far counts are exact", "[server][config]") {
+    CHECK(parse({"--db", "x.db"}).exact_counts_up_to ==
+          dateline::server::default_exact_counts_up_to);
+    CHECK(parse({"--db", "x.db", "--exact-counts-up-to", "0"}).exact_counts_up_to == 0);
+    {
+        ScopedEnv env("DATELINE_EXACT_COUNTS_UP_TO", "50000");
+        CHECK(parse({"--db", "x.db"}).exact_counts_up_to == 50000);
+    }
+    CHECK_THAT(usage_error({"--db", "x.db", "--exact-counts-up-to", "many"}),
+               Catch::Contains("--exact-counts-up-to"));
 }
 
 TEST_CASE("server config: flag beats environment beats file", "[server][config]") {
