@@ -18,8 +18,8 @@ import { startHostServer } from "./lib/host-server.mjs";
 import { abort, check, counts } from "./lib/report.mjs";
 import { runIndexer, startServer } from "./lib/servers.mjs";
 
-const AREAS = ["states", "search", "facets", "timeline", "pager", "document", "keyboard", "component", "iframe",
-  "subpath", "size", "screenshots", "print", "a11y"];
+const AREAS = ["states", "search", "facets", "estimates", "timeline", "pager", "document", "keyboard", "component",
+  "iframe", "subpath", "size", "screenshots", "print", "a11y"];
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const [indexerBin, serverBin, sourceArg] = process.argv.slice(2);
@@ -68,7 +68,11 @@ try {
 
   const browser = await launchBrowser();
   cleanups.push(() => browser.close());
-  const env = { browser, main, sub, allowed, other, sourceDir, artifactDir, releases: loadReleases(sourceDir) };
+  const env = {
+    browser, main, sub, allowed, other, sourceDir, artifactDir, releases: loadReleases(sourceDir),
+    // Another server on the same database, for an area that needs other options.
+    startServer: (options) => startServer({ bin: serverBin, db, webDir, ...options }),
+  };
 
   for (const area of chosen) {
     const { default: run } = await import(`./areas/${area}.mjs`);

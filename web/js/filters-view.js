@@ -83,7 +83,8 @@ export function syncControls(refs, state) {
   showDateError(refs, "", []);
 }
 
-function renderFacet(facet, counts, selected, nameOf) {
+/** estimated: the counts were scaled up from a sample of the matches (facets_are_estimates). */
+function renderFacet(facet, counts, selected, nameOf, estimated) {
   const doc = facet.ownerDocument;
   const list = facet.querySelector(".dateline__facet-list");
   const active = facet.getRootNode().activeElement;
@@ -102,7 +103,8 @@ function renderFacet(facet, counts, selected, nameOf) {
     const option = h(doc, "label.dateline__facet-option", { hidden: !expanded && i >= TOP && !checked },
       h(doc, "input", { type: "checkbox", value: row.value, checked }),
       h(doc, "span.dateline__facet-name", {}, nameOf(row.value)),
-      h(doc, "span.dateline__facet-count", {}, formatNumber(row.count)));
+      h(doc, "span.dateline__facet-count", estimated ? { title: ESTIMATE_TITLE } : {},
+        `${estimated ? "≈" : ""}${formatNumber(row.count)}`));
     return option;
   });
   list.replaceChildren(...items);
@@ -118,10 +120,12 @@ function renderFacet(facet, counts, selected, nameOf) {
   }
 }
 
-/** facets: the API's facets object (or {} when unknown). */
-export function renderFacets(refs, state, facets) {
-  renderFacet(refs.sourceFacet, facets.source, state.source, (v) => v);
-  renderFacet(refs.langFacet, facets.lang, state.lang, (v) => languageName(v));
+const ESTIMATE_TITLE = "Estimated from a sample of the matches";
+
+/** facets: the API's facets object (or {} when unknown); estimated: facets_are_estimates. */
+export function renderFacets(refs, state, facets, estimated = false) {
+  renderFacet(refs.sourceFacet, facets.source, state.source, (v) => v, estimated);
+  renderFacet(refs.langFacet, facets.lang, state.lang, (v) => languageName(v), estimated);
 }
 
 function dateText(from, to) {

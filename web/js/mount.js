@@ -91,10 +91,10 @@ export function mountSearch(root, options = {}) {
     refs.suggestion.hidden = true;
   }
 
-  function showTimeline(months) {
+  function showTimeline(months, estimated) {
     const list = Array.isArray(months) ? months : [];
     refs.timeline.hidden = list.length === 0;
-    if (list.length) timeline.update(list, { from: current.from, to: current.to });
+    if (list.length) timeline.update(list, { from: current.from, to: current.to, estimated });
   }
 
   function applyFocus(kind) {
@@ -134,8 +134,9 @@ export function mountSearch(root, options = {}) {
     if (signal.aborted) return;
     if (!Array.isArray(data.hits)) throw new ApiError("unavailable", "The search server sent an answer this page cannot read.");
     const facets = data.facets || {};
-    renderFacets(refs, state, facets);
-    showTimeline(around ? around.facets && around.facets.month : facets.month);
+    renderFacets(refs, state, facets, data.facets_are_estimates === true);
+    const chart = around || data;
+    showTimeline(chart.facets && chart.facets.month, chart.facets_are_estimates === true);
     renderSuggestion(refs, state, data, href);
     const total = Number(data.total) || 0;
     if (!data.hits.length) {

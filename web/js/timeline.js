@@ -29,11 +29,11 @@ function percent(share, count) {
   return count > 0 && share < 0.0005 ? "<0.1%" : `${(share * 100).toFixed(1)}%`;
 }
 
-/** "12 of 340 releases (3.5%)"; with a comma for labels. */
-function countWords(bar, inParentheses) {
+/** "12 of 340 releases (3.5%)"; with a comma for labels; "about 12 of…" when estimated. */
+function countWords(bar, inParentheses, estimated) {
   if (bar.documents === 0) return "no releases";
   const pct = percent(bar.share, bar.count);
-  return `${formatNumber(bar.count)} of ${formatNumber(bar.documents)} ` +
+  return `${estimated ? "about " : ""}${formatNumber(bar.count)} of ${formatNumber(bar.documents)} ` +
     `${bar.documents === 1 ? "release" : "releases"}${inParentheses ? ` (${pct})` : `, ${pct}`}`;
 }
 
@@ -86,6 +86,7 @@ export function createTimeline(container, { onSelect = () => {} } = {}) {
   tip.hidden = true;
 
   let data = [];
+  let estimated = false; // counts scaled up from a sample of the matches
   let bars = [];
   let selection = null; // {lo, hi} month numbers; a side may be infinite
   let active = 0;       // the bar with tabindex=0
@@ -118,7 +119,7 @@ export function createTimeline(container, { onSelect = () => {} } = {}) {
   function showTip(i) {
     const bar = data[i];
     if (!bar) return;
-    tip.replaceChildren(add(tip, "strong", "dateline__timeline-tip-month"), countWords(bar, true));
+    tip.replaceChildren(add(tip, "strong", "dateline__timeline-tip-month"), countWords(bar, true, estimated));
     tip.firstChild.textContent = monthName(bar.month);
     tip.hidden = false;
     const box = svg.getBoundingClientRect();
@@ -269,7 +270,7 @@ export function createTimeline(container, { onSelect = () => {} } = {}) {
       set(bars[i], {
         x: i * slot + (slot - barWidth) / 2, width: barWidth, y: TOP + PLOT - h, height: h,
         "data-month": monthValue(bar.month), tabindex: i === active ? 0 : -1,
-        "aria-label": `${monthName(bar.month)}: ${countWords(bar, false)}`,
+        "aria-label": `${monthName(bar.month)}: ${countWords(bar, false, estimated)}`,
       }).classList.toggle("is-empty", bar.count === 0);
     });
     const height = TOP + PLOT + drawAxis(width);
@@ -301,6 +302,7 @@ export function createTimeline(container, { onSelect = () => {} } = {}) {
       const activeMonth = data[active]?.month;
       data = fillMonths(months);
       const { from = "", to = "" } = current;
+      estimated = current.estimated === true;
       const lo = monthOf(from, false) ?? -Infinity; // unset or unreadable: open on that side
       const hi = monthOf(to, true) ?? Infinity;
       selection = lo > -Infinity || hi < Infinity ? { lo: Math.min(lo, hi), hi: Math.max(lo, hi) } : null;
