@@ -2,13 +2,15 @@
 // stage. A diagnostic for dateline-bench-search, not a second benchmark.
 //
 //   dateline-bench-search-profile --db XAPIAN_DB --queries FILE [--rounds 3] [--snippet-length 240]
+//                                 [--exact-counts-up-to N]
 //
 // For each query it repeats, with a timer around each stage, what SearchService::search() does
 // for a top-10 page (server/search_service.cpp; keep the two in step when that file changes):
 //
 //   build        QueryBuilder::build() (parse, exact-form boosts, spelling)
 //   mset         Enquire::get_mset(0, 10, 1000): matching and ranking, no facets
-//   mset_facets  the facet pass: every match, unranked (BoolWeight), uncollapsed, with the
+//   mset_facets  the facet pass: every match (or the sample level that the server's
+//                --exact-counts-up-to picks), unranked (BoolWeight), uncollapsed, with the
 //                facet spies and the distinct-body spy
 //   documents    get_document() + get_data() + schema::decode_data() of the 10 hits
 //   titles       highlight_html() of the titles
@@ -40,6 +42,7 @@
 #include "facets.hpp"
 #include "request_params.hpp"
 #include "schema.hpp"
+#include "search_service.hpp"
 #include "snippets.hpp"
 #include "text_matches.hpp"
 
@@ -70,17 +73,19 @@ int main(int argc, char* argv[]) {
     std::string db_path, queries_file;
     int rounds = 3;
     int snippet_length = dateline::server::limits::default_snippet_length;
+    long exact_counts_up_to = dateline::server::default_exact_counts_up_to;
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string arg = argv[i], value = argv[i + 1];
         if (arg == "--db") db_path = value;
         else if (arg == "--queries") queries_file = value;
         else if (arg == "--rounds") rounds = std::max(1, std::atoi(value.c_str()));
         else if (arg == "--snippet-length") snippet_length = std::max(1, std::atoi(value.c_str()));
+        else if (arg == "--exact-counts-up-to") exact_counts_up_to = std::max(0L, std::atol(value.c_str()));
         else { std::cerr << "dateline-bench-search-profile: unknown option " << arg << "\n"; return 2; }
     }
     if (db_path.empty() || queries_file.empty()) {
         std::cerr << "usage: dateline-bench-search-profile --db XAPIAN_DB --queries FILE [--rounds 3]"
-                     " [--snippet-length 240]\n";
+                     " [--snippet-length 240] [--exact-counts-up-to N]\n";
         return 2;
     }
     std::vector<std::string> queries;
@@ -120,8 +125,11 @@ int main(int argc, char* argv[]) {
                 const Xapian::MSet mset = enquire.get_mset(0, 10, 1000);
                 t["mset"] = ms_since(start);
 
+                const int level = dateline::server::sample_level_for(
+                    handle.db, mset.get_matches_estimated(),
+                    static_cast<Xapian::doccount>(exact_counts_up_to));
                 Xapian::Enquire faceted(handle.db);
-                faceted.set_query(built.query);
+                faceted.set_query(dateline::server::sampled(built.query, level));
                 faceted.set_weighting_scheme(Xapian::BoolWeight());
                 dateline::server::FacetCounter facets({true, true, true, true});
                 facets.attach(faceted);

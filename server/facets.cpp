@@ -1,6 +1,7 @@
 #include "facets.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 
 #include "database_pool.hpp"
@@ -109,6 +110,28 @@ nlohmann::json FacetCounter::to_json(const Xapian::Database& db, Xapian::doccoun
         out["month"] = std::move(list);
     }
     return out;
+}
+
+int sample_level_for(const Xapian::Database& db, Xapian::doccount matches,
+                     Xapian::doccount exact_counts_up_to) {
+    if (exact_counts_up_to == 0 || matches < 2 * static_cast<double>(exact_counts_up_to)) {
+        return 0;
+    }
+    // Shards share one indexer, so the first shard's version (what Xapian reports) holds for
+    // all of them.
+    const std::string version = db.get_metadata(schema::meta_schema_version);
+    if (version.empty() || version == "1") return 0;
+    int level = 0;
+    while (level < schema::max_sample_level &&
+           matches / std::ldexp(1.0, level + 1) >= exact_counts_up_to) {
+        ++level;
+    }
+    return level;
+}
+
+Xapian::Query sampled(const Xapian::Query& query, int level) {
+    if (level == 0) return query;
+    return Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(schema::sample_term(level)));
 }
 
 std::string FacetCache::key(const Xapian::Database& db, const Xapian::Query& query,

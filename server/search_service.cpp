@@ -193,22 +193,6 @@ SearchService::Page SearchService::run_page(SearchHandle& handle, const Xapian::
     return page;
 }
 
-int SearchService::sample_level_for(const Xapian::Database& db, Xapian::doccount matches) const {
-    if (exact_counts_up_to_ == 0 || matches < 2 * static_cast<double>(exact_counts_up_to_)) {
-        return 0;
-    }
-    // Version 1 databases have no sample terms. Shards share one indexer, so the first
-    // shard's version (what Xapian reports) holds for all.
-    const std::string version = db.get_metadata(schema::meta_schema_version);
-    if (version.empty() || version == "1") return 0;
-    int level = 0;
-    while (level < schema::max_sample_level &&
-           matches / std::ldexp(1.0, level + 1) >= exact_counts_up_to_) {
-        ++level;
-    }
-    return level;
-}
-
 // A pass of its own over every match, unranked (BoolWeight) and uncollapsed: the match spies
 // see every match either way, and weighting and collapsing each of them cost more than
 // counting (measured: the full page's p99 halves, at 116k releases and at 1M). With
@@ -220,14 +204,9 @@ int SearchService::sample_level_for(const Xapian::Database& db, Xapian::doccount
 nlohmann::json SearchService::count_facets(SearchHandle& handle, const Xapian::Query& query,
                                            const FacetSelection& selection,
                                            Xapian::doccount matches) {
-    const int level = sample_level_for(handle.db, matches);
+    const int level = sample_level_for(handle.db, matches, exact_counts_up_to_);
     Xapian::Enquire enquire(handle.db);
-    if (level == 0) {
-        enquire.set_query(query);
-    } else {
-        enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query,
-                                        Xapian::Query(schema::sample_term(level))));
-    }
+    enquire.set_query(sampled(query, level));
     enquire.set_weighting_scheme(Xapian::BoolWeight());
     FacetCounter facets(selection);
     facets.attach(enquire);

@@ -49,9 +49,6 @@ private:
     // pass's estimate, which picks the sample.
     nlohmann::json count_facets(SearchHandle& handle, const Xapian::Query& query,
                                 const FacetSelection& selection, Xapian::doccount matches);
-    // The sample level whose documents hold at least exact_counts_up_to_ of `matches`
-    // (0: count them all).
-    int sample_level_for(const Xapian::Database& db, Xapian::doccount matches) const;
 
     // {query, total} of the spelling-corrected query when it finds more; null otherwise.
     nlohmann::json suggestion_for(SearchHandle& handle, const BuiltQuery& built,
