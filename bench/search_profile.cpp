@@ -9,6 +9,7 @@
 //
 //   build        QueryBuilder::build() (parse, exact-form boosts, spelling)
 //   mset         Enquire::get_mset(0, 10, 1000): matching and ranking, no facets
+//   sample_probe sample_level_for(): counts the matches in a small sample to pick the level
 //   mset_facets  the facet pass: every match (or the sample level that the server's
 //                --exact-counts-up-to picks), unranked (BoolWeight), uncollapsed, with the
 //                facet spies and the distinct-body spy
@@ -64,8 +65,9 @@ double ms_since(Clock::time_point start) {
     return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
 }
 
-const std::vector<std::string> stages = {"build",  "mset",     "mset_facets",   "documents",
-                                         "titles", "snippets", "snippet_quick", "snippet_flags0"};
+const std::vector<std::string> stages = {"build",         "mset",     "sample_probe",
+                                         "mset_facets",   "documents", "titles",
+                                         "snippets",      "snippet_quick", "snippet_flags0"};
 
 }  // namespace
 
@@ -112,6 +114,7 @@ int main(int argc, char* argv[]) {
         for (const auto& q : queries) {
             std::map<std::string, std::vector<double>> mine;
             std::size_t body_bytes = 0, hits = 0, fallbacks = 0, unmarked_flags0 = 0;
+            int sample_level = 0;
             for (int round = 0; round <= rounds; ++round) {  // round 0: warm-up
                 std::map<std::string, double> t;
                 auto start = Clock::now();
@@ -125,9 +128,10 @@ int main(int argc, char* argv[]) {
                 const Xapian::MSet mset = enquire.get_mset(0, 10, 1000);
                 t["mset"] = ms_since(start);
 
+                start = Clock::now();
                 const int level = dateline::server::sample_level_for(
-                    handle.db, mset.get_matches_estimated(),
-                    static_cast<Xapian::doccount>(exact_counts_up_to));
+                    handle.db, built.query, static_cast<Xapian::doccount>(exact_counts_up_to));
+                t["sample_probe"] = ms_since(start);
                 Xapian::Enquire faceted(handle.db);
                 faceted.set_query(dateline::server::sampled(built.query, level));
                 faceted.set_weighting_scheme(Xapian::BoolWeight());
@@ -181,6 +185,7 @@ int main(int argc, char* argv[]) {
 
                 if (round == 0) {
                     hits = docs.size();
+                    sample_level = level;
                     for (const auto& d : docs) body_bytes += d.body.size();
                     fallbacks = no_match;
                     unmarked_flags0 = no_match_flags0;
@@ -191,7 +196,7 @@ int main(int argc, char* argv[]) {
                     all[stage].push_back(ms);
                 }
             }
-            nlohmann::ordered_json row = {{"query", q}, {"hits", hits},
+            nlohmann::ordered_json row = {{"query", q}, {"hits", hits}, {"sample_level", sample_level},
                                           {"mean_body_bytes", hits ? body_bytes / hits : 0},
                                           {"snippet_fallbacks", fallbacks},
                                           {"snippet_flags0_without_match", unmarked_flags0}};

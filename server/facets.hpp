@@ -40,10 +40,10 @@ private:
     std::unique_ptr<Xapian::ValueCountMatchSpy> months_;
 };
 
-// The sample level (schema::sample_level) at which about `matches` matches leave at least
-// `exact_counts_up_to` to count; 0, count them all: below twice the limit, with a limit of 0,
-// or in a database without sample terms (schema version 1).
-int sample_level_for(const Xapian::Database& db, Xapian::doccount matches,
+// Where the query has more than `exact_counts_up_to` matches: the deepest sample level
+// (schema::sample_level) that still holds half that many of them. 0, count them all: up to
+// the limit, with a limit of 0, or in a database without sample terms (schema version 1).
+int sample_level_for(const Xapian::Database& db, const Xapian::Query& query,
                      Xapian::doccount exact_counts_up_to);
 // `query` restricted to the releases of a sample level; level 0 is `query` itself.
 Xapian::Query sampled(const Xapian::Query& query, int level);

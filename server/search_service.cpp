@@ -165,8 +165,7 @@ SearchService::Page SearchService::run_page(SearchHandle& handle, const Xapian::
         const std::string facet_key = FacetCache::key(handle.db, query, request.facets);
         cached_facets = facet_cache_.find(facet_key);
         if (!cached_facets) {
-            cached_facets =
-                count_facets(handle, query, request.facets, mset.get_matches_estimated());
+            cached_facets = count_facets(handle, query, request.facets);
             facet_cache_.store(facet_key, *cached_facets);
         }
     }
@@ -202,9 +201,8 @@ SearchService::Page SearchService::run_page(SearchHandle& handle, const Xapian::
 // and the counts are scaled up. Duplicates share their level, so distinct bodies in the
 // sample, scaled up, estimate the hits without bias.
 nlohmann::json SearchService::count_facets(SearchHandle& handle, const Xapian::Query& query,
-                                           const FacetSelection& selection,
-                                           Xapian::doccount matches) {
-    const int level = sample_level_for(handle.db, matches, exact_counts_up_to_);
+                                           const FacetSelection& selection) {
+    const int level = sample_level_for(handle.db, query, exact_counts_up_to_);
     Xapian::Enquire enquire(handle.db);
     enquire.set_query(sampled(query, level));
     enquire.set_weighting_scheme(Xapian::BoolWeight());

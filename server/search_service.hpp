@@ -15,10 +15,10 @@ namespace dateline::server {
 inline constexpr Xapian::doccount exact_total_threshold = 1000;
 // Below this many hits, a spelling correction that finds more is suggested.
 inline constexpr Xapian::doccount few_hits = 5;
-// Facets and the total are counted over every match up to about this many matches; beyond,
-// over a uniform sample of at least this many (schema::sample_level), so that a page of a
-// very broad query costs about as much as one with this many matches (--exact-counts-up-to).
-inline constexpr Xapian::doccount default_exact_counts_up_to = 20000;
+// Facets and the total are counted over every match up to this many matches; beyond, over a
+// uniform sample of half to all of this many (schema::sample_level), so that a page of a very
+// broad query costs about as much as one with this many matches (--exact-counts-up-to).
+inline constexpr Xapian::doccount default_exact_counts_up_to = 10000;
 
 class SearchService {
 public:
@@ -45,10 +45,9 @@ private:
     // One page of results for `query`, with the facets the request asks for.
     Page run_page(SearchHandle& handle, const Xapian::Query& query, const SearchRequest& request);
     // {"facets": ..., "total": number of hits, "sample_level": 0 when every match was counted,
-    // else the level of the sample the counts were scaled up from}. `matches` is the ranked
-    // pass's estimate, which picks the sample.
+    // else the level of the sample the counts were scaled up from}.
     nlohmann::json count_facets(SearchHandle& handle, const Xapian::Query& query,
-                                const FacetSelection& selection, Xapian::doccount matches);
+                                const FacetSelection& selection);
 
     // {query, total} of the spelling-corrected query when it finds more; null otherwise.
     nlohmann::json suggestion_for(SearchHandle& handle, const BuiltQuery& built,

@@ -234,8 +234,8 @@ ServerConfig parse_args(int argc, const char* const argv[]) {
         ->envname("DATELINE_THREADS")
         ->capture_default_str();
     app.add_option("--exact-counts-up-to", config.exact_counts_up_to,
-                   "Facet counts and the total are exact up to about this many matches;\n"
-                   "beyond, they are estimated from a uniform sample of at least this many\n"
+                   "Facet counts and the total are exact up to this many matches; beyond,\n"
+                   "they are estimated from a uniform sample of at least half this many\n"
                    "(marked as estimates in the response). 0: always count every match")
         ->envname("DATELINE_EXACT_COUNTS_UP_TO")
         ->capture_default_str();

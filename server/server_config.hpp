@@ -19,9 +19,9 @@ struct ServerConfig {
     std::string web_dir;          // empty: the installed page, else the source tree's web/
     unsigned threads = 8;         // worker threads, each with its own database handle
     log::Level log_level = log::Level::info;
-    // Facets and totals are counted over every match up to about this many, beyond over a
-    // sample of at least this many (SearchService); 0: always every match.
-    unsigned exact_counts_up_to = 20000;
+    // Facets and totals are counted over every match up to this many, beyond over a sample
+    // (SearchService); 0: always every match.
+    unsigned exact_counts_up_to = 10000;
 
     // Embedding and reverse proxies.
     std::string base_path = "/";             // where the page and the API live, e.g. "/search/"

@@ -18,7 +18,7 @@ namespace {
 
 constexpr int generated_releases = 4000;
 constexpr int distinct_bodies = 3000;  // the last 1,000 repeat the first 1,000 bodies
-constexpr unsigned sample_from = 300;   // exact_counts_up_to of the sampling server
+constexpr unsigned sample_from = 600;   // exact_counts_up_to of the sampling server
 
 // Issuers by share of the releases: 50%, 25%, 15%, 10%.
 std::string issuer_of(int i) {
@@ -163,6 +163,10 @@ TEST_CASE("queries with fewer matches than the limit are counted exactly", "[e2e
     CHECK(narrow["total"] == 15);
     CHECK(narrow["facets"] == exact.search("q=lighthouse" + all_facets)["facets"]);
     CHECK(sum_of(narrow["facets"]["source"]) == 20);
+
+    // A limit of as many matches as there are: every one is counted.
+    RunningServer at_limit(counting_up_to(db, generated_releases));
+    CHECK(at_limit.search("q=harbour" + all_facets)["facets_are_estimates"] == false);
 
     // A filter narrows the matches below the limit too.
     const json filtered = sampled.search("q=harbour&from=2012-03-01&to=2012-03-31" + all_facets);

@@ -1,4 +1,4 @@
-// Counts estimated from a sample (a server with --exact-counts-up-to 5 on the same database):
+// Counts estimated from a sample (a server with --exact-counts-up-to 10 on the same database):
 // the page marks the issuer and language counts with "≈", the status says "about", and the
 // timeline's bars say "about". The main server's exact counts carry no such mark.
 
@@ -16,10 +16,10 @@ function facetCounts(page) {
 }
 
 export default async function estimates({ browser, main, startServer }) {
-  const sampling = await startServer({ args: ["--exact-counts-up-to", "5"] });
+  const sampling = await startServer({ args: ["--exact-counts-up-to", "10"] });
   const page = await newPage(browser);
   try {
-    await check(`estimates: "${QUERY}" with --exact-counts-up-to 5 shows its counts as estimates`, async () => {
+    await check(`estimates: "${QUERY}" with --exact-counts-up-to 10 shows its counts as estimates`, async () => {
       const api = await apiSearch(sampling.url, { q: QUERY, facets: "source,lang,month" });
       assert.equal(api.facets_are_estimates, true, "the API did not sample");
       assert.ok(api.facets.source.length > 0, "the sample holds no issuer");
