@@ -4,6 +4,7 @@
 //   dateline-bench-search --db XAPIAN_DB --fts FTS_SQLITE_FILE --queries FILE
 //                         [--rounds 5] [--warmup 1] [--per-query] [--breakdown]
 //                         [--fts-sql rank|bm25] [--fts-mmap BYTES] [--exact-counts-up-to N]
+//                         [--no-facet-columns]
 //
 // Pages measured (each query, each round, wall time with std::chrono::steady_clock):
 //
@@ -95,13 +96,16 @@ struct Options {
     long long fts_mmap = -1;  // -1: leave SQLite's default
     // The server's --exact-counts-up-to (SearchService).
     long long exact_counts_up_to = dateline::server::default_exact_counts_up_to;
+    // Count facets with Xapian's match spies, as the server does for remote shards, instead
+    // of the facet columns it loads for a local index (loaded before the first round here).
+    bool facet_columns = true;
 };
 
 constexpr const char* usage =
     "usage: dateline-bench-search --db XAPIAN_DB --fts FTS_SQLITE_FILE --queries FILE\n"
     "                             [--rounds 5] [--warmup 1] [--per-query] [--breakdown]\n"
     "                             [--fts-sql rank|bm25] [--fts-mmap BYTES]\n"
-    "                             [--exact-counts-up-to N]\n";
+    "                             [--exact-counts-up-to N] [--no-facet-columns]\n";
 
 Options parse_args(int argc, char* argv[]) {
     Options o;
@@ -115,6 +119,7 @@ Options parse_args(int argc, char* argv[]) {
         const std::string arg = argv[i];
         if (arg == "--per-query") { o.per_query = true; continue; }
         if (arg == "--breakdown") { o.breakdown = true; continue; }
+        if (arg == "--no-facet-columns") { o.facet_columns = false; continue; }
         if (arg == "-h" || arg == "--help") { std::cout << usage; std::exit(0); }
         if (i + 1 >= argc) throw std::invalid_argument("missing value for " + arg);
         const std::string value = argv[++i];
@@ -416,7 +421,16 @@ int main(int argc, char* argv[]) {
     try {
         dateline::server::DatabasePool pool({o.db});
         const auto exact_counts_up_to = static_cast<Xapian::doccount>(o.exact_counts_up_to);
-        dateline::server::SearchService service(pool, {}, exact_counts_up_to);
+        dateline::server::FacetColumnStore columns(pool);
+        double columns_load_ms = 0;
+        if (o.facet_columns) {
+            const auto start = std::chrono::steady_clock::now();
+            auto lease = pool.acquire();
+            if (!columns.preload(*lease)) throw std::runtime_error("the facet columns did not load");
+            columns_load_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+        }
+        dateline::server::FacetColumnStore* columns_in_use = o.facet_columns ? &columns : nullptr;
+        dateline::server::SearchService service(pool, columns_in_use, {}, exact_counts_up_to);
         Fts5Baseline fts(o.fts, o.fts_sql, o.fts_mmap);
         const long long dateline_documents =
             service.health().value("documents", static_cast<long long>(-1));
@@ -455,7 +469,7 @@ int main(int argc, char* argv[]) {
 
         // A new service for each measured Dateline page (see "Result caches" at the top).
         std::optional<dateline::server::SearchService> fresh;
-        auto new_service = [&] { fresh.emplace(pool, dateline::server::SnippetSettings{}, exact_counts_up_to); };
+        auto new_service = [&] { fresh.emplace(pool, columns_in_use, dateline::server::SnippetSettings{}, exact_counts_up_to); };
         std::vector<Variant> variants;
         auto add = [&](std::string engine, std::string name, bool breakdown,
                        std::function<nlohmann::json(std::size_t)> fn,
@@ -570,6 +584,7 @@ int main(int argc, char* argv[]) {
             {"warmup_rounds", o.warmup},
             {"run_s", round3(run_s)},
             {"documents", {{"dateline", dateline_documents}, {"fts5", fts5_rows}}},
+            {"facet_columns", {{"used", o.facet_columns}, {"load_ms", round3(columns_load_ms)}}},
             {"fts5_settings", {{"sqlite_version", sqlite3_libversion()},
                                {"compiled_with_fts5", sqlite3_compileoption_used("ENABLE_FTS5") != 0},
                                {"top10_sql_kind", o.fts_sql},

@@ -2,7 +2,7 @@
 // stage. A diagnostic for dateline-bench-search, not a second benchmark.
 //
 //   dateline-bench-search-profile --db XAPIAN_DB --queries FILE [--rounds 3] [--snippet-length 240]
-//                                 [--exact-counts-up-to N]
+//                                 [--exact-counts-up-to N] [--no-facet-columns]
 //
 // For each query it repeats, with a timer around each stage, what SearchService::search() does
 // for a top-10 page (server/search_service.cpp; keep the two in step when that file changes):
@@ -11,8 +11,9 @@
 //   mset         Enquire::get_mset(0, 10, 1000): matching and ranking, no facets
 //   sample_probe sample_level_for(): counts the matches in a small sample to pick the level
 //   mset_facets  the facet pass: every match (or the sample level that the server's
-//                --exact-counts-up-to picks), unranked (BoolWeight), uncollapsed, with the
-//                facet spies and the distinct-body spy
+//                --exact-counts-up-to picks), unranked (BoolWeight), uncollapsed, counted
+//                from the facet columns (loaded first), or with --no-facet-columns with
+//                Xapian's match spies, as for remote shards
 //   documents    get_document() + get_data() + schema::decode_data() of the 10 hits
 //   titles       highlight_html() of the titles
 //   snippets     snippet_html() of the bodies (background-model pass, exhaustive fallback)
@@ -76,8 +77,16 @@ int main(int argc, char* argv[]) {
     int rounds = 3;
     int snippet_length = dateline::server::limits::default_snippet_length;
     long exact_counts_up_to = dateline::server::default_exact_counts_up_to;
-    for (int i = 1; i + 1 < argc; i += 2) {
-        const std::string arg = argv[i], value = argv[i + 1];
+    bool use_columns = true;
+    for (int i = 1; i < argc; i += 2) {
+        const std::string arg = argv[i];
+        if (arg == "--no-facet-columns") {
+            use_columns = false;
+            --i;
+            continue;
+        }
+        if (i + 1 >= argc) { std::cerr << "dateline-bench-search-profile: " << arg << " needs a value\n"; return 2; }
+        const std::string value = argv[i + 1];
         if (arg == "--db") db_path = value;
         else if (arg == "--queries") queries_file = value;
         else if (arg == "--rounds") rounds = std::max(1, std::atoi(value.c_str()));
@@ -87,7 +96,7 @@ int main(int argc, char* argv[]) {
     }
     if (db_path.empty() || queries_file.empty()) {
         std::cerr << "usage: dateline-bench-search-profile --db XAPIAN_DB --queries FILE [--rounds 3]"
-                     " [--snippet-length 240] [--exact-counts-up-to N]\n";
+                     " [--snippet-length 240] [--exact-counts-up-to N] [--no-facet-columns]\n";
         return 2;
     }
     std::vector<std::string> queries;
@@ -104,6 +113,9 @@ int main(int argc, char* argv[]) {
         dateline::server::DatabasePool pool({db_path});
         auto lease = pool.acquire();
         dateline::server::SearchHandle& handle = *lease;
+        dateline::server::FacetColumnStore store(pool);
+        const auto columns = use_columns ? store.preload(handle) : nullptr;
+        if (use_columns && !columns) throw std::runtime_error("the facet columns did not load");
         dateline::server::SnippetSettings settings;
         settings.cjk_ngram = handle.settings.cjk_ngram;
         settings.length = static_cast<std::size_t>(snippet_length);
@@ -135,13 +147,13 @@ int main(int argc, char* argv[]) {
                 Xapian::Enquire faceted(handle.db);
                 faceted.set_query(dateline::server::sampled(built.query, level));
                 faceted.set_weighting_scheme(Xapian::BoolWeight());
-                dateline::server::FacetCounter facets({true, true, true, true});
-                facets.attach(faceted);
-                Xapian::ValueCountMatchSpy bodies(dateline::schema::slot_body_hash);
-                faceted.add_matchspy(&bodies);
+                const dateline::server::FacetSelection all_facets{true, true, true, true};
                 start = Clock::now();
-                faceted.get_mset(0, 0, handle.db.get_doccount());
-                (void)facets.to_json(handle.db);
+                const auto tally =
+                    columns ? columns->count(faceted, all_facets, handle.db.get_doccount())
+                            : dateline::server::count_with_value_spies(faceted, all_facets,
+                                                                       handle.db.get_doccount());
+                (void)dateline::server::facets_json(tally, all_facets, handle.db, 1U << level);
                 t["mset_facets"] = ms_since(start);
 
                 std::vector<dateline::PressRelease> docs;

@@ -204,7 +204,8 @@ int main(int argc, char* argv[]) {
     }
     try {
         dateline::server::DatabasePool pool({o.db});
-        dateline::server::SearchService service(pool);
+        dateline::server::FacetColumnStore columns(pool);  // loaded in the warm-up, as in the server
+        dateline::server::SearchService service(pool, &columns);
         std::atomic<long> failures{0};
         if (o.warmup_seconds > 0) run(service, queries, o, o.warmup_seconds, failures);
         failures = 0;

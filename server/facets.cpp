@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <optional>
+#include <vector>
 
 #include "database_pool.hpp"
 #include "schema.hpp"
@@ -16,18 +18,33 @@ Xapian::doccount scaled(Xapian::doccount count, Xapian::doccount scale, Xapian::
     return scale == 1 ? count : std::min(count * scale, documents);
 }
 
-// The values with their counts, most frequent first. `filter_prefix` names the filter term
-// that gives each value's documents in the whole index.
-nlohmann::json value_counts(const Xapian::ValueCountMatchSpy& spy, Xapian::termcount limit,
-                            const Xapian::Database& db, Xapian::doccount scale,
-                            const char* filter_prefix) {
+// The values with their counts, most frequent first, then by value (the order of Xapian's
+// ValueCountMatchSpy::top_values). `filter_prefix` names the filter term that gives each
+// value's documents in the whole index.
+nlohmann::json value_counts(const std::map<std::string, Xapian::doccount>& counts,
+                            Xapian::termcount limit, const Xapian::Database& db,
+                            Xapian::doccount scale, const char* filter_prefix) {
+    std::vector<std::pair<std::string, Xapian::doccount>> top(counts.begin(), counts.end());
+    const auto more_frequent = [](const auto& a, const auto& b) {
+        return a.second != b.second ? a.second > b.second : a.first < b.first;
+    };
+    const auto shown = std::min<std::size_t>(limit, top.size());
+    std::partial_sort(top.begin(), top.begin() + static_cast<std::ptrdiff_t>(shown), top.end(),
+                      more_frequent);
     nlohmann::json out = nlohmann::json::array();
-    for (auto it = spy.top_values_begin(limit); it != spy.top_values_end(limit); ++it) {
+    for (std::size_t i = 0; i < shown; ++i) {
+        const auto& [value, count] = top[i];
         const Xapian::doccount documents =
-            scale == 1 ? 0 : db.get_termfreq(schema::filter_term(filter_prefix, *it));
-        out.push_back({{"value", *it}, {"count", scaled(it.get_termfreq(), scale, documents)}});
+            scale == 1 ? 0 : db.get_termfreq(schema::filter_term(filter_prefix, value));
+        out.push_back({{"value", value}, {"count", scaled(count, scale, documents)}});
     }
     return out;
+}
+
+std::map<std::string, Xapian::doccount> counts_of(const Xapian::ValueCountMatchSpy& spy) {
+    std::map<std::string, Xapian::doccount> counts;
+    for (auto it = spy.values_begin(); it != spy.values_end(); ++it) counts[*it] = it.get_termfreq();
+    return counts;
 }
 
 // "YYYYMM" → "YYYY-MM".
@@ -49,35 +66,45 @@ std::map<std::string, Xapian::doccount> documents_per_month(const Xapian::Databa
 
 }  // namespace
 
-FacetCounter::FacetCounter(const FacetSelection& selection) : selection_(selection) {
-    if (selection_.source) sources_ = std::make_unique<Xapian::ValueCountMatchSpy>(schema::slot_source);
-    if (selection_.lang) langs_ = std::make_unique<Xapian::ValueCountMatchSpy>(schema::slot_lang);
-    if (selection_.year || selection_.month) {
-        months_ = std::make_unique<Xapian::ValueCountMatchSpy>(schema::slot_month);
+FacetTally count_with_value_spies(Xapian::Enquire& enquire, const FacetSelection& selection,
+                                  Xapian::doccount check_at_least) {
+    std::optional<Xapian::ValueCountMatchSpy> sources, langs, months;
+    if (selection.source) enquire.add_matchspy(&sources.emplace(schema::slot_source));
+    if (selection.lang) enquire.add_matchspy(&langs.emplace(schema::slot_lang));
+    if (selection.year || selection.month) enquire.add_matchspy(&months.emplace(schema::slot_month));
+    Xapian::ValueCountMatchSpy bodies(schema::slot_body_hash);
+    enquire.add_matchspy(&bodies);
+    enquire.get_mset(0, 0, check_at_least);
+    enquire.clear_matchspies();
+
+    FacetTally tally;
+    if (sources) tally.sources = counts_of(*sources);
+    if (langs) tally.langs = counts_of(*langs);
+    if (months) tally.months = counts_of(*months);
+    Xapian::doccount with_body = 0;
+    for (auto it = bodies.values_begin(); it != bodies.values_end(); ++it) {
+        ++tally.hits;
+        with_body += it.get_termfreq();
     }
+    tally.hits += static_cast<Xapian::doccount>(bodies.get_total()) - with_body;
+    return tally;
 }
 
-void FacetCounter::attach(Xapian::Enquire& enquire) {
-    for (auto* spy : {sources_.get(), langs_.get(), months_.get()}) {
-        if (spy != nullptr) enquire.add_matchspy(spy);
-    }
-}
-
-nlohmann::json FacetCounter::to_json(const Xapian::Database& db, Xapian::doccount scale) const {
+nlohmann::json facets_json(const FacetTally& tally, const FacetSelection& selection,
+                           const Xapian::Database& db, Xapian::doccount scale) {
     nlohmann::json out = nlohmann::json::object();
-    if (sources_) {
-        out["source"] = value_counts(*sources_, max_source_facet_values, db, scale,
+    if (selection.source) {
+        out["source"] = value_counts(tally.sources, max_source_facet_values, db, scale,
                                      schema::prefix_source);
     }
-    if (langs_) out["lang"] = value_counts(*langs_, 50, db, scale, schema::prefix_lang);
-    if (!months_) return out;
+    if (selection.lang) {
+        out["lang"] = value_counts(tally.langs, max_lang_facet_values, db, scale, schema::prefix_lang);
+    }
+    if (!selection.year && !selection.month) return out;
 
     const auto totals = documents_per_month(db);
-    std::map<std::string, Xapian::doccount> matched;  // as counted: in the sample, if any
-    for (auto it = months_->values_begin(); it != months_->values_end(); ++it) {
-        matched[*it] = it.get_termfreq();
-    }
-    if (selection_.year) {
+    const auto& matched = tally.months;  // as counted: in the sample, if any
+    if (selection.year) {
         // Summed before scaling: a year's estimate is not lowered by its months' limits.
         std::map<std::string, std::pair<Xapian::doccount, Xapian::doccount>> years;  // matched, all
         for (const auto& [month, count] : matched) years[month.substr(0, 4)].first += count;
@@ -92,7 +119,7 @@ nlohmann::json FacetCounter::to_json(const Xapian::Database& db, Xapian::doccoun
         }
         out["year"] = std::move(list);
     }
-    if (selection_.month) {
+    if (selection.month) {
         // Every month from the first to the last match, zeros included, so that a timeline
         // can be drawn without gaps.
         nlohmann::json list = nlohmann::json::array();

@@ -4,6 +4,7 @@
 // share of releases that match).
 
 #include <list>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -19,26 +20,31 @@ namespace dateline::server {
 
 // How many issuers the source facet lists.
 inline constexpr Xapian::termcount max_source_facet_values = 20;
+// How many languages the language facet lists.
+inline constexpr Xapian::termcount max_lang_facet_values = 50;
 
-class FacetCounter {
-public:
-    explicit FacetCounter(const FacetSelection& selection);
-
-    // Registers the match spies. Every match must then be counted: pass the database's
-    // document count as check_at_least to get_mset().
-    void attach(Xapian::Enquire& enquire);
-
-    // {"source":[{value,count}], "lang":[...], "year":[...], "month":[{value,count,documents}]}
-    // with the selected keys only. Counts are multiplied by `scale` (the spies saw a sample of
-    // one in `scale` matches), but never beyond the documents the index holds for the value.
-    nlohmann::json to_json(const Xapian::Database& db, Xapian::doccount scale = 1) const;
-
-private:
-    FacetSelection selection_;
-    std::unique_ptr<Xapian::ValueCountMatchSpy> sources_;
-    std::unique_ptr<Xapian::ValueCountMatchSpy> langs_;
-    std::unique_ptr<Xapian::ValueCountMatchSpy> months_;
+// What a facet pass counted over the matches it saw (every match, or a sample level's).
+struct FacetTally {
+    std::map<std::string, Xapian::doccount> sources;  // issuer as written → matches
+    std::map<std::string, Xapian::doccount> langs;
+    std::map<std::string, Xapian::doccount> months;   // "YYYYMM" → matches
+    // Matches after collapsing duplicates: one per distinct body, plus every match without a
+    // body (those are never collapsed).
+    Xapian::doccount hits = 0;
 };
+
+// Counts the facets of `selection` and the hits over the matches of `enquire` with Xapian's
+// ValueCountMatchSpy, which local and remote shards both understand. Every match is seen:
+// pass the database's document count as `check_at_least`.
+FacetTally count_with_value_spies(Xapian::Enquire& enquire, const FacetSelection& selection,
+                                  Xapian::doccount check_at_least);
+
+// {"source":[{value,count}], "lang":[...], "year":[...], "month":[{value,count,documents}]}
+// with the selected keys only, most frequent first (then by value, as Xapian orders them).
+// Counts are multiplied by `scale` (the tally saw a sample of one in `scale` matches), but
+// never beyond the documents the index holds for the value.
+nlohmann::json facets_json(const FacetTally& tally, const FacetSelection& selection,
+                           const Xapian::Database& db, Xapian::doccount scale = 1);
 
 // Where the query has more than `exact_counts_up_to` matches: the deepest sample level
 // (schema::sample_level) that still holds half that many of them. 0, count them all: up to

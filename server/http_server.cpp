@@ -21,7 +21,8 @@ constexpr std::size_t max_request_body = 0;  // GET only: no body is ever accept
 HttpServer::HttpServer(ServerConfig config)
     : config_(std::move(config)),
       pool_(config_.databases),
-      service_(pool_, SnippetSettings{}, config_.exact_counts_up_to),
+      columns_(pool_),
+      service_(pool_, &columns_, SnippetSettings{}, config_.exact_counts_up_to),
       documents_(pool_) {
     const unsigned threads = config_.threads;
     const std::size_t max_connections = config_.max_connections;
@@ -36,7 +37,7 @@ HttpServer::HttpServer(ServerConfig config)
     // httplib writes headers and body separately; with Nagle's algorithm the body then waits
     // for the client's delayed ACK, adding ~40 ms to every request on a kept-alive connection.
     http_.set_tcp_nodelay(true);
-    register_routes(http_, RouteContext{service_, documents_, pool_, metrics_, config_});
+    register_routes(http_, RouteContext{service_, documents_, pool_, columns_, metrics_, config_});
 }
 
 int HttpServer::bind() {

@@ -7,6 +7,7 @@
 #include <httplib.h>
 
 #include "database_pool.hpp"
+#include "facet_columns.hpp"
 #include "document_service.hpp"
 #include "metrics.hpp"
 #include "search_service.hpp"
@@ -31,6 +32,7 @@ public:
 private:
     ServerConfig config_;
     DatabasePool pool_;
+    FacetColumnStore columns_;  // after pool_: its loads use the pool until destroyed
     Metrics metrics_;
     SearchService service_;
     DocumentService documents_;

@@ -97,6 +97,18 @@ std::string Metrics::render(const IndexFigures& index) const {
     out += "# HELP dateline_database_opens_total Database handles opened (first use or a swapped index).\n";
     out += "# TYPE dateline_database_opens_total counter\n";
     out += "dateline_database_opens_total " + std::to_string(index.opens) + "\n";
+    out += "# HELP dateline_facet_columns_loads_total Facet columns read into memory (after each change of a local index).\n";
+    out += "# TYPE dateline_facet_columns_loads_total counter\n";
+    out += "dateline_facet_columns_loads_total " + std::to_string(index.facet_column_loads) + "\n";
+    out += "# HELP dateline_facet_columns_load_failures_total Facet column loads that failed (facets were counted without them).\n";
+    out += "# TYPE dateline_facet_columns_load_failures_total counter\n";
+    out += "dateline_facet_columns_load_failures_total " + std::to_string(index.facet_column_load_failures) + "\n";
+    out += "# HELP dateline_facet_columns_documents Documents in the facet columns in memory (0: none loaded).\n";
+    out += "# TYPE dateline_facet_columns_documents gauge\n";
+    out += "dateline_facet_columns_documents " + std::to_string(index.facet_column_documents) + "\n";
+    out += "# HELP dateline_facet_columns_bytes Memory held by the facet columns.\n";
+    out += "# TYPE dateline_facet_columns_bytes gauge\n";
+    out += "dateline_facet_columns_bytes " + std::to_string(index.facet_column_bytes) + "\n";
     return out;
 }
 

@@ -24,6 +24,10 @@ struct IndexFigures {
     std::uint64_t revision = 0;  // 0 for several shards, which have no single revision
     std::uint64_t reopens = 0;   // handles brought up to the latest commit
     std::uint64_t opens = 0;     // handles opened: first use, or after the index was swapped
+    std::uint64_t facet_column_loads = 0;  // FacetColumnStore::Figures
+    std::uint64_t facet_column_load_failures = 0;
+    std::uint64_t facet_column_documents = 0;
+    std::uint64_t facet_column_bytes = 0;
 };
 
 class Metrics {

@@ -228,6 +228,11 @@ void handle_metrics(httplib::Response& res, const RouteContext& context) {
     IndexFigures index;
     index.reopens = context.pool.reopens();
     index.opens = context.pool.opens();
+    const auto columns = context.columns.figures();
+    index.facet_column_loads = columns.loads;
+    index.facet_column_load_failures = columns.failures;
+    index.facet_column_documents = columns.documents;
+    index.facet_column_bytes = columns.bytes;
     try {
         auto lease = context.pool.acquire();
         index.available = true;

@@ -7,6 +7,7 @@
 
 #include "database_pool.hpp"
 #include "document_service.hpp"
+#include "facet_columns.hpp"
 #include "metrics.hpp"
 #include "search_service.hpp"
 #include "server_config.hpp"
@@ -17,6 +18,7 @@ struct RouteContext {
     SearchService& search;
     DocumentService& documents;
     DatabasePool& pool;
+    FacetColumnStore& columns;
     Metrics& metrics;
     const ServerConfig& config;
 };

@@ -59,18 +59,6 @@ Xapian::Query filters_of(const SearchRequest& request) {
     return Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end());
 }
 
-// Hits after collapsing, from a spy on the body hash that saw every match: one per distinct
-// body, plus every match without a body (those are never collapsed).
-Xapian::doccount distinct_hits(const Xapian::ValueCountMatchSpy& bodies) {
-    Xapian::doccount distinct = 0;
-    Xapian::doccount with_body = 0;
-    for (auto it = bodies.values_begin(); it != bodies.values_end(); ++it) {
-        ++distinct;
-        with_body += it.get_termfreq();
-    }
-    return distinct + (static_cast<Xapian::doccount>(bodies.get_total()) - with_body);
-}
-
 // Equal weights are otherwise ordered by document id, which depends on how the releases were
 // split into shards: the fingerprint (a hash that includes the id, so unique per release)
 // orders them the same way in one database, local shards and remote shards, and makes
@@ -93,9 +81,9 @@ void apply_sort(Xapian::Enquire& enquire, SortOrder sort) {
 
 }  // namespace
 
-SearchService::SearchService(DatabasePool& pool, SnippetSettings snippets,
-                             Xapian::doccount exact_counts_up_to)
-    : pool_(pool), snippets_(snippets), exact_counts_up_to_(exact_counts_up_to) {}
+SearchService::SearchService(DatabasePool& pool, FacetColumnStore* columns,
+                             SnippetSettings snippets, Xapian::doccount exact_counts_up_to)
+    : pool_(pool), columns_(columns), snippets_(snippets), exact_counts_up_to_(exact_counts_up_to) {}
 
 nlohmann::json SearchService::search(const SearchRequest& request) {
     const auto start = std::chrono::steady_clock::now();
@@ -206,14 +194,13 @@ nlohmann::json SearchService::count_facets(SearchHandle& handle, const Xapian::Q
     Xapian::Enquire enquire(handle.db);
     enquire.set_query(sampled(query, level));
     enquire.set_weighting_scheme(Xapian::BoolWeight());
-    FacetCounter facets(selection);
-    facets.attach(enquire);
-    Xapian::ValueCountMatchSpy bodies(schema::slot_body_hash);
-    enquire.add_matchspy(&bodies);
-    enquire.get_mset(0, 0, handle.db.get_doccount());
+    const auto columns = columns_ == nullptr ? nullptr : columns_->find(handle);
+    const Xapian::doccount every_match = handle.db.get_doccount();
+    const FacetTally tally = columns ? columns->count(enquire, selection, every_match)
+                                     : count_with_value_spies(enquire, selection, every_match);
     const auto scale = static_cast<Xapian::doccount>(1) << level;
-    return {{"facets", facets.to_json(handle.db, scale)},
-            {"total", distinct_hits(bodies) * scale},
+    return {{"facets", facets_json(tally, selection, handle.db, scale)},
+            {"total", tally.hits * scale},
             {"sample_level", level}};
 }
 

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "database_pool.hpp"
+#include "facet_columns.hpp"
 #include "facets.hpp"
 #include "request_params.hpp"
 #include "snippets.hpp"
@@ -22,8 +23,11 @@ inline constexpr Xapian::doccount default_exact_counts_up_to = 10000;
 
 class SearchService {
 public:
-    // exact_counts_up_to: see default_exact_counts_up_to; 0 counts every match, always.
-    explicit SearchService(DatabasePool& pool, SnippetSettings snippets = {},
+    // columns: where facets are counted from when the index is local (null: always with
+    // Xapian's match spies). exact_counts_up_to: see default_exact_counts_up_to; 0 counts
+    // every match, always.
+    explicit SearchService(DatabasePool& pool, FacetColumnStore* columns = nullptr,
+                           SnippetSettings snippets = {},
                            Xapian::doccount exact_counts_up_to = default_exact_counts_up_to);
 
     // {query, interpreted_as, total, total_is_estimate, page, size, took_ms, suggestion,
@@ -54,6 +58,7 @@ private:
                                   const Xapian::Query& filters, Xapian::doccount total);
 
     DatabasePool& pool_;
+    FacetColumnStore* columns_;
     SnippetSettings snippets_;
     Xapian::doccount exact_counts_up_to_;
     FacetCache facet_cache_;
