@@ -144,11 +144,11 @@ SearchService::Page SearchService::run_page(SearchHandle& handle, const Xapian::
 
     const auto first = static_cast<Xapian::doccount>((request.page - 1) * request.size);
     const auto count = static_cast<Xapian::doccount>(request.size);
-    // Without facets, matches are counted up to the threshold for an exact total. With
-    // facets, the facet pass counts them anyway (exactly, or over a sample that is kept
-    // within this pass's bounds), so this pass stops as soon as it can rank the page.
-    const Xapian::doccount check_at_least =
-        request.facets.any() ? first + count : std::max(exact_total_threshold, first + count);
+    // Matches are counted up to the threshold for an exact total (the facet pass, if any,
+    // gives a better one). It also keeps each hit's `duplicates` exact up to the threshold:
+    // with a lower one, duplicates that weigh less than the page's last hit are skipped
+    // uncounted (measured: stopping at the page saves about 8% on the slowest queries at 1M).
+    const Xapian::doccount check_at_least = std::max(exact_total_threshold, first + count);
     const Xapian::MSet mset = enquire.get_mset(first, count, check_at_least);
 
     std::optional<nlohmann::json> cached_facets;
