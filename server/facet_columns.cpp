@@ -207,19 +207,31 @@ std::shared_ptr<const FacetColumns> FacetColumnStore::find(const SearchHandle& h
         unsupported_generation_ = handle.generation;
         return nullptr;
     }
+    start_load();
+    return nullptr;
+}
+
+void FacetColumnStore::load_in_background() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (!loading_ && single_local_database(pool_.paths())) start_load();
+}
+
+void FacetColumnStore::start_load() {
     if (loader_.joinable()) loader_.join();  // the last load, finished
     loading_ = true;
     loader_ = std::thread([this] { load_latest(); });
-    return nullptr;
 }
 
 void FacetColumnStore::load_latest() {
     const auto start = Clock::now();
     std::shared_ptr<const FacetColumns> loaded;
     std::string failure;
+    bool unavailable = false;
     try {
         auto lease = pool_.acquire();
         loaded = FacetColumns::load(lease->db);
+    } catch (const DatabaseUnavailable&) {
+        unavailable = true;  // searches say so (503); the next facet request tries again
     } catch (const Xapian::Error& e) {
         failure = e.get_description();
     } catch (const std::exception& e) {
@@ -231,17 +243,17 @@ void FacetColumnStore::load_latest() {
                    std::to_string(loaded->bytes() / 1024) + " KiB, " +
                    std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(took).count()) +
                    " ms");
-    } else {
+    } else if (!unavailable) {
         log::warn("facet columns not loaded (facets are counted without them): " + failure);
     }
     std::lock_guard<std::mutex> lock(mutex_);
     if (loaded) {
         current_ = std::move(loaded);
         ++loads_;
-    } else {
+    } else if (!unavailable) {
         ++failures_;
     }
-    next_load_ = Clock::now() + 4 * took;
+    next_load_ = unavailable ? Clock::now() : Clock::now() + 4 * took;
     loading_ = false;
 }
 

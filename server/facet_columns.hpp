@@ -75,6 +75,11 @@ public:
     // latest commit then starts, unless one is running or loads are spaced out, below).
     std::shared_ptr<const FacetColumns> find(const SearchHandle& handle);
 
+    // Starts a load of the latest commit unless one is running (at server start, so that the
+    // first searches find the columns ready). Quietly does nothing for shards, and when the
+    // database cannot be opened yet.
+    void load_in_background();
+
     // Waits until no load is running.
     void wait_idle();
     // find(), waiting for the load it starts (benchmarks and tests that want the columns in
@@ -90,6 +95,7 @@ public:
     Figures figures() const;
 
 private:
+    void start_load();  // with mutex_ held
     void load_latest();
 
     DatabasePool& pool_;

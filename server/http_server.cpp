@@ -57,7 +57,10 @@ int HttpServer::bind() {
     return port;
 }
 
-bool HttpServer::listen() { return http_.listen_after_bind(); }
+bool HttpServer::listen() {
+    columns_.load_in_background();  // so that the first searches find them ready
+    return http_.listen_after_bind();
+}
 
 int run_server(const ServerConfig& config, std::ostream& out) {
     log::configure("dateline-server", config.log_level, true);
