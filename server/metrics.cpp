@@ -1,5 +1,6 @@
 #include "metrics.hpp"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace dateline::server {
@@ -79,36 +80,35 @@ std::string Metrics::render(const IndexFigures& index) const {
         out += "dateline_http_request_duration_seconds_count{" + label + "} " +
                std::to_string(latency.count) + "\n";
     }
-    out += "# HELP dateline_http_requests_in_flight Requests being answered now.\n";
-    out += "# TYPE dateline_http_requests_in_flight gauge\n";
-    out += "dateline_http_requests_in_flight " + std::to_string(in_flight_.load()) + "\n";
-    out += "# HELP dateline_index_available 1 when the database can be opened.\n";
-    out += "# TYPE dateline_index_available gauge\n";
-    out += std::string("dateline_index_available ") + (index.available ? "1" : "0") + "\n";
-    out += "# HELP dateline_index_documents Documents in the index.\n";
-    out += "# TYPE dateline_index_documents gauge\n";
-    out += "dateline_index_documents " + std::to_string(index.documents) + "\n";
-    out += "# HELP dateline_index_revision Revision of the database (0 for several shards).\n";
-    out += "# TYPE dateline_index_revision gauge\n";
-    out += "dateline_index_revision " + std::to_string(index.revision) + "\n";
-    out += "# HELP dateline_database_reopens_total Database handles brought up to the latest commit.\n";
-    out += "# TYPE dateline_database_reopens_total counter\n";
-    out += "dateline_database_reopens_total " + std::to_string(index.reopens) + "\n";
-    out += "# HELP dateline_database_opens_total Database handles opened (first use or a swapped index).\n";
-    out += "# TYPE dateline_database_opens_total counter\n";
-    out += "dateline_database_opens_total " + std::to_string(index.opens) + "\n";
-    out += "# HELP dateline_facet_columns_loads_total Facet columns read into memory (after each change of a local index).\n";
-    out += "# TYPE dateline_facet_columns_loads_total counter\n";
-    out += "dateline_facet_columns_loads_total " + std::to_string(index.facet_column_loads) + "\n";
-    out += "# HELP dateline_facet_columns_load_failures_total Facet column loads that failed (facets were counted without them).\n";
-    out += "# TYPE dateline_facet_columns_load_failures_total counter\n";
-    out += "dateline_facet_columns_load_failures_total " + std::to_string(index.facet_column_load_failures) + "\n";
-    out += "# HELP dateline_facet_columns_documents Documents in the facet columns in memory (0: none loaded).\n";
-    out += "# TYPE dateline_facet_columns_documents gauge\n";
-    out += "dateline_facet_columns_documents " + std::to_string(index.facet_column_documents) + "\n";
-    out += "# HELP dateline_facet_columns_bytes Memory held by the facet columns.\n";
-    out += "# TYPE dateline_facet_columns_bytes gauge\n";
-    out += "dateline_facet_columns_bytes " + std::to_string(index.facet_column_bytes) + "\n";
+    // One unlabelled value each: counters (names ending in _total) and gauges.
+    const auto single = [&out](const char* name, const char* help, std::uint64_t value) {
+        const std::string_view n(name);
+        const bool counter = n.size() > 6 && n.substr(n.size() - 6) == "_total";
+        out += std::string("# HELP ") + name + " " + help + "\n";
+        out += std::string("# TYPE ") + name + (counter ? " counter\n" : " gauge\n");
+        out += std::string(name) + " " + std::to_string(value) + "\n";
+    };
+    single("dateline_http_requests_in_flight", "Requests being answered now.",
+           static_cast<std::uint64_t>(std::max<std::int64_t>(in_flight_.load(), 0)));
+    single("dateline_index_available", "1 when the database can be opened.", index.available ? 1 : 0);
+    single("dateline_index_documents", "Documents in the index.", index.documents);
+    single("dateline_index_revision", "Revision of the database (0 for several shards).",
+           index.revision);
+    single("dateline_database_reopens_total",
+           "Database handles brought up to the latest commit.", index.reopens);
+    single("dateline_database_opens_total",
+           "Database handles opened (first use or a swapped index).", index.opens);
+    single("dateline_facet_columns_loads_total",
+           "Facet columns read into memory (after each change of a local index).",
+           index.facet_column_loads);
+    single("dateline_facet_columns_load_failures_total",
+           "Facet column loads that failed (facets were counted without them).",
+           index.facet_column_load_failures);
+    single("dateline_facet_columns_documents",
+           "Documents in the facet columns in memory (0: none loaded).",
+           index.facet_column_documents);
+    single("dateline_facet_columns_bytes", "Memory held by the facet columns.",
+           index.facet_column_bytes);
     return out;
 }
 

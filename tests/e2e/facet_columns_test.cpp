@@ -4,6 +4,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <filesystem>
 #include <fstream>
 
 #include <xapian.h>
@@ -59,23 +60,22 @@ void write_edge_cases(const std::string& path) {
         << "\n";
 }
 
-dateline::indexer::RunResult index_layout(const std::string& db, unsigned shards,
-                                          std::vector<std::string> inputs) {
-    dateline::indexer::IndexerOptions options;
-    options.db_path = db;
-    options.inputs = std::move(inputs);
-    options.quiet = true;
-    options.shards = shards;
-    std::atomic<bool> stop{false};
-    std::ostringstream out, err;
-    return dateline::indexer::run_indexer(options, stop, out, err);
+// Waits (10 s at most) for /metrics to show `line`; returns the last /metrics seen.
+std::string wait_for_metric(const RunningServer& server, const std::string& line) {
+    std::string metrics;
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    do {
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        metrics = server.client().Get("/metrics")->body;
+    } while (metrics.find(line) == std::string::npos && std::chrono::steady_clock::now() < deadline);
+    return metrics;
 }
 
 struct Layouts {
     Layouts() {
         write_edge_cases(edge_cases);
-        ok = index_layout(single, 0, {sample_file, edge_cases}).exit_code == 0 &&
-             index_layout(sharded, 2, {sample_file, edge_cases}).exit_code == 0;
+        ok = index_into(single, {sample_file, edge_cases}).exit_code == 0 &&
+             index_into(sharded, {sample_file, edge_cases}, 2).exit_code == 0;
     }
     TempDir dir;
     std::string edge_cases = dir / "edge-cases.jsonl";
@@ -152,7 +152,7 @@ TEST_CASE("duplicates count once and releases without a body count each", "[e2e]
 TEST_CASE("the store loads columns for a local index, again after a commit", "[e2e][facets]") {
     TempDir dir;
     const std::string db = dir / "db";
-    REQUIRE(index_layout(db, 0, {jsonl_file}).exit_code == 0);
+    REQUIRE(index_into(db, {jsonl_file}).exit_code == 0);
     DatabasePool pool({db});
     FacetColumnStore store(pool);
     {
@@ -165,7 +165,7 @@ TEST_CASE("the store loads columns for a local index, again after a commit", "[e
         CHECK(store.figures().loads == 1);
         CHECK(store.figures().bytes > 0);
     }
-    REQUIRE(index_layout(db, 0, {wire_dir}).exit_code == 0);
+    REQUIRE(index_into(db, {wire_dir}).exit_code == 0);
     {
         auto lease = pool.acquire();  // reopened at the new commit
         const auto columns = store.preload(*lease);
@@ -178,7 +178,7 @@ TEST_CASE("the store loads columns for a local index, again after a commit", "[e
 TEST_CASE("columns are used for one local database only", "[e2e][facets]") {
     TempDir dir;
     const std::string db = dir / "db";
-    REQUIRE(index_layout(db, 0, {jsonl_file}).exit_code == 0);
+    REQUIRE(index_into(db, {jsonl_file}).exit_code == 0);
     const std::string local_stub = dir / "local.stub";
     std::ofstream(local_stub) << "# one database\nauto db\n";
     const std::string remote_stub = dir / "remote.stub";
@@ -211,16 +211,10 @@ TEST_CASE("columns are used for one local database only", "[e2e][facets]") {
 TEST_CASE("the server reports its facet columns in /metrics", "[e2e][facets]") {
     TempDir dir;
     const std::string db = dir / "db";
-    REQUIRE(index_layout(db, 0, {jsonl_file, wire_dir}).exit_code == 0);
+    REQUIRE(index_into(db, {jsonl_file, wire_dir}).exit_code == 0);
     RunningServer server(db);
     // The server loads them when it starts serving; wait for that, without any search.
-    std::string metrics;
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
-    do {
-        std::this_thread::sleep_for(std::chrono::milliseconds(20));
-        metrics = server.client().Get("/metrics")->body;
-    } while (metrics.find("dateline_facet_columns_loads_total 1") == std::string::npos &&
-             std::chrono::steady_clock::now() < deadline);
+    const std::string metrics = wait_for_metric(server, "dateline_facet_columns_loads_total 1\n");
     INFO(metrics);
     CHECK(metrics.find("dateline_facet_columns_loads_total 1\n") != std::string::npos);
     CHECK(metrics.find("dateline_facet_columns_documents " + std::to_string(fixture_documents) +
@@ -242,15 +236,9 @@ TEST_CASE("a server started before its database exists loads the columns later",
     TempDir dir;
     const std::string db = dir / "db";
     RunningServer server(db);  // nothing to load yet: no warning, no failure counted
-    REQUIRE(index_layout(db, 0, {jsonl_file}).exit_code == 0);
+    REQUIRE(index_into(db, {jsonl_file}).exit_code == 0);
     server.search("q=ministry&facets=source");  // starts the load
-    std::string metrics;
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
-    do {
-        std::this_thread::sleep_for(std::chrono::milliseconds(20));
-        metrics = server.client().Get("/metrics")->body;
-    } while (metrics.find("dateline_facet_columns_loads_total 1") == std::string::npos &&
-             std::chrono::steady_clock::now() < deadline);
+    const std::string metrics = wait_for_metric(server, "dateline_facet_columns_loads_total 1\n");
     INFO(metrics);
     CHECK(metrics.find("dateline_facet_columns_loads_total 1\n") != std::string::npos);
     CHECK(metrics.find("dateline_facet_columns_load_failures_total 0\n") != std::string::npos);

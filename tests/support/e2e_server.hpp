@@ -29,12 +29,15 @@ inline const std::string wire_dir = std::string(TEST_DATA_DIR) + "/wire";
 inline const std::string jsonl_file = std::string(TEST_DATA_DIR) + "/jsonl/releases.jsonl";
 inline constexpr int fixture_documents = 21;  // 15 wire articles + 6 JSON Lines records
 
+// `shards` > 0: a new database as that many shards (the indexer's --shards).
 inline dateline::indexer::RunResult index_into(const std::string& db,
-                                               std::vector<std::string> inputs) {
+                                               std::vector<std::string> inputs,
+                                               unsigned shards = 0) {
     dateline::indexer::IndexerOptions options;
     options.db_path = db;
     options.inputs = std::move(inputs);
     options.quiet = true;
+    options.shards = shards;
     std::atomic<bool> stop{false};
     std::ostringstream out, err;
     return dateline::indexer::run_indexer(options, stop, out, err);
