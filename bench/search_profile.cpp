@@ -115,8 +115,10 @@ int main(int argc, char* argv[]) {
         auto lease = pool.acquire();
         dateline::server::SearchHandle& handle = *lease;
         dateline::server::FacetColumnStore store(pool);
-        const auto columns = use_columns ? store.preload(handle) : nullptr;
-        if (use_columns && !columns) throw std::runtime_error("the facet columns did not load");
+        // Shards count with spies in the server too (FacetColumnStore).
+        const bool columns_apply = use_columns && dateline::server::single_local_database({db_path});
+        const auto columns = columns_apply ? store.preload(handle) : nullptr;
+        if (columns_apply && !columns) throw std::runtime_error("the facet columns did not load");
         dateline::server::SnippetSettings settings;
         settings.cjk_ngram = handle.settings.cjk_ngram;
         settings.length = static_cast<std::size_t>(snippet_length);
