@@ -97,9 +97,11 @@ std::shared_ptr<const FacetColumns> FacetColumns::load(const Xapian::Database& d
     columns->documents_ = db.get_doccount();
     const std::size_t rows = std::size_t{db.get_lastdocid()} + 1;
 
-    for (auto [dictionary, slot] : {std::pair{&columns->sources_, schema::slot_source},
-                                    std::pair{&columns->langs_, schema::slot_lang},
-                                    std::pair{&columns->months_, schema::slot_month}}) {
+    for (const auto& column : {std::pair{&columns->sources_, schema::slot_source},
+                               std::pair{&columns->langs_, schema::slot_lang},
+                               std::pair{&columns->months_, schema::slot_month}}) {
+        Dictionary* dictionary = column.first;  // not a structured binding: lambdas capture it
+        const Xapian::valueno slot = column.second;
         dictionary->ids.assign(rows, 0);
         std::unordered_map<std::string, std::uint32_t> numbers;
         read_slot(db, slot, [&](Xapian::docid docid, const std::string& value) {
