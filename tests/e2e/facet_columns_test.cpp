@@ -24,13 +24,11 @@ using dateline::server::FacetSelection;
 
 namespace {
 
-const std::string sample_file =
-    std::string(SAMPLE_DATA_DIR) + "/doj_press_releases_sample.jsonl.gz";
 const FacetSelection all_facets{true, true, true, true};
 
 // Releases that exercise the edge cases: exact duplicates (one hit each), releases without
-// a body (never collapsed), and a language other than English.
-void write_edge_cases(const std::string& path) {
+// a body (never collapsed), and a language other than English. Gives `path`.
+std::string write_edge_cases(const std::string& path) {
     std::ofstream out(path);
     for (int i = 0; i < 3; ++i) {
         out << json{{"id", "copy-" + std::to_string(i)},
@@ -58,6 +56,8 @@ void write_edge_cases(const std::string& path) {
                 {"body", "Le bureau annonce une subvention (grant) pour les cliniques rurales."}}
                .dump()
         << "\n";
+    out.close();
+    return path;
 }
 
 // Waits (10 s at most) for /metrics to show `line`; returns the last /metrics seen.
@@ -71,23 +71,17 @@ std::string wait_for_metric(const RunningServer& server, const std::string& line
     return metrics;
 }
 
+// The sample and the edge cases, as one database and as two shards.
 struct Layouts {
-    Layouts() {
-        write_edge_cases(edge_cases);
-        ok = index_into(single, {sample_file, edge_cases}).exit_code == 0 &&
-             index_into(sharded, {sample_file, edge_cases}, 2).exit_code == 0;
-    }
     TempDir dir;
-    std::string edge_cases = dir / "edge-cases.jsonl";
-    std::string single = dir / "single";
-    std::string sharded = dir / "sharded";
-    bool ok = false;
+    std::string edge_cases = write_edge_cases(dir / "edge-cases.jsonl");
+    SampleLayouts sample{{edge_cases}};
 };
 
-Layouts& layouts() {
+SampleLayouts& layouts() {
     static Layouts instance;
-    REQUIRE(instance.ok);
-    return instance;
+    REQUIRE(instance.sample.ok);
+    return instance.sample;
 }
 
 // The facets and hits of `query` counted both ways.

@@ -26,46 +26,10 @@
 #include "shard_layout.hpp"
 
 using namespace dateline::testing;
-using dateline::indexer::IndexerOptions;
 
 namespace {
 
-const std::string sample_file =
-    std::string(SAMPLE_DATA_DIR) + "/doj_press_releases_sample.jsonl.gz";
-constexpr Xapian::doccount sample_documents = 2000;
 const char* const tcpsrv_bin = "/usr/bin/xapian-tcpsrv";
-
-dateline::indexer::RunResult index_sample(const std::string& db, unsigned shards) {
-    IndexerOptions options;
-    options.db_path = db;
-    options.inputs = {sample_file};
-    options.quiet = true;
-    options.shards = shards;
-    std::atomic<bool> stop{false};
-    std::ostringstream out, err;
-    return dateline::indexer::run_indexer(options, stop, out, err);
-}
-
-// The sample as one database and as two shards, indexed once for the whole run.
-struct SampleLayouts {
-    SampleLayouts() {
-        const auto single_run = index_sample(single, 0);
-        const auto sharded_run = index_sample(sharded, 2);
-        ok = single_run.exit_code == 0 && sharded_run.exit_code == 0 &&
-             single_run.counts.documents == sample_documents &&
-             sharded_run.counts.documents == sample_documents;
-    }
-    TempDir dir;
-    std::string single = dir / "single";
-    std::string sharded = dir / "sharded";
-    bool ok = false;
-};
-
-SampleLayouts& layouts() {
-    static SampleLayouts instance;
-    REQUIRE(instance.ok);
-    return instance;
-}
 
 // A port that was free a moment ago.
 int free_port() {
@@ -264,7 +228,7 @@ std::set<std::string> id_set(const json& body) {
 
 TEST_CASE("Two shards split the sample by id hash; re-runs add nothing; another count is refused",
           "[e2e][shards]") {
-    SampleLayouts& sample = layouts();
+    SampleLayouts& sample = sample_layouts();
     Xapian::doccount sum = 0;
     for (unsigned i = 0; i < 2; ++i) {
         const std::string shard = sample.sharded + "/" + dateline::indexer::shard_folder_name(i);
@@ -290,7 +254,7 @@ TEST_CASE("Two shards split the sample by id hash; re-runs add nothing; another 
 
     SECTION("a re-run, with or without --shards 2, finds every release unchanged") {
         for (const unsigned shards : {2U, 0U}) {
-            const auto again = index_sample(sample.sharded, shards);
+            const auto again = index_into(sample.sharded, {sample_file}, shards);
             CHECK(again.exit_code == 0);
             CHECK(again.counts.added == 0);
             CHECK(again.counts.replaced == 0);
@@ -299,10 +263,10 @@ TEST_CASE("Two shards split the sample by id hash; re-runs add nothing; another 
         }
     }
     SECTION("another number of shards, or shards for a single database, is refused") {
-        CHECK_THROWS_WITH(index_sample(sample.sharded, 3),
+        CHECK_THROWS_WITH(index_into(sample.sharded, {sample_file}, 3),
                           Catch::Contains("'" + sample.sharded + "' has 2 shards") &&
                               Catch::Contains("--shards asks for 3"));
-        CHECK_THROWS_WITH(index_sample(sample.single, 2),
+        CHECK_THROWS_WITH(index_into(sample.single, {sample_file}, 2),
                           Catch::Contains("'" + sample.single + "' has 1 shard") &&
                               Catch::Contains("--shards asks for 2"));
         CHECK(Xapian::Database(sample.sharded).get_doccount() == sample_documents);
@@ -310,7 +274,7 @@ TEST_CASE("Two shards split the sample by id hash; re-runs add nothing; another 
 }
 
 TEST_CASE("one database, two local shards and two remote shards answer alike", "[e2e][shards]") {
-    SampleLayouts& sample = layouts();
+    SampleLayouts& sample = sample_layouts();
     RemoteShards remote(sample.sharded);
     RunningServer single(sample.single);
     RunningServer local(sample.sharded);
@@ -344,7 +308,7 @@ TEST_CASE(
     "remote shards: documents, statistics and metrics work; did-you-mean degrades; "
     "a stopped xapian-tcpsrv gives 503 until it is back",
     "[e2e][shards]") {
-    SampleLayouts& sample = layouts();
+    SampleLayouts& sample = sample_layouts();
     RemoteShards remote(sample.sharded);
     RunningServer single(sample.single);
     RunningServer local(sample.sharded);

@@ -147,5 +147,33 @@ struct IndexedFixtures {
     std::string db = dir / "db";
 };
 
+// The bundled DOJ sample (data/sample/), with any `extra` inputs, indexed as one database and
+// as two shards.
+inline const std::string sample_file =
+    std::string(SAMPLE_DATA_DIR) + "/doj_press_releases_sample.jsonl.gz";
+inline constexpr unsigned sample_documents = 2000;
+
+struct SampleLayouts {
+    explicit SampleLayouts(const std::vector<std::string>& extra = {}) {
+        std::vector<std::string> inputs{sample_file};
+        inputs.insert(inputs.end(), extra.begin(), extra.end());
+        const auto single_run = index_into(single, inputs);
+        const auto sharded_run = index_into(sharded, inputs, 2);
+        ok = single_run.exit_code == 0 && sharded_run.exit_code == 0 &&
+             single_run.counts.documents == sharded_run.counts.documents &&
+             single_run.counts.documents >= sample_documents;
+    }
+    TempDir dir;
+    std::string single = dir / "single";
+    std::string sharded = dir / "sharded";
+    bool ok = false;
+};
+
+// The sample alone, indexed once for the process (a few seconds).
+inline SampleLayouts& sample_layouts() {
+    static SampleLayouts instance;
+    REQUIRE(instance.ok);
+    return instance;
+}
 
 }  // namespace dateline::testing
