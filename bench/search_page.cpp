@@ -4,7 +4,7 @@
 //   dateline-bench-search --db XAPIAN_DB --fts FTS_SQLITE_FILE --queries FILE
 //                         [--rounds 5] [--warmup 1] [--per-query] [--breakdown]
 //                         [--fts-sql rank|bm25] [--fts-mmap BYTES] [--exact-counts-up-to N]
-//                         [--no-facet-columns]
+//                         [--no-facet-columns] [--facets-in-turn]
 //
 // Pages measured (each query, each round, wall time with std::chrono::steady_clock):
 //
@@ -20,8 +20,8 @@
 //
 // Both sides build the page as an nlohmann::json object (Dateline's search() returns one),
 // so neither side is timed without its result shaping. FTS5 statements are prepared once and
-// reused; Dateline's pool hands out the same handle each time (reopened per search, as in the
-// server).
+// reused; Dateline's pool hands out the same handles each time (reopened per search, as in the
+// server; a second one counts the facets beside the ranked pass while a core is free).
 //
 // Result caches: every query is measured several times, so an engine that remembers results
 // would be timed on its cache from the second round on. Each measured Dateline page therefore
@@ -64,6 +64,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -99,13 +100,17 @@ struct Options {
     // Count facets with Xapian's match spies, as the server does for remote shards, instead
     // of the facet columns it loads for a local index (loaded before the first round here).
     bool facet_columns = true;
+    // Count facets after the ranked pass on the same thread, as the server does when its cores
+    // are busy, instead of beside it on a second thread (SearchService's `cores`).
+    bool facets_in_turn = false;
 };
 
 constexpr const char* usage =
     "usage: dateline-bench-search --db XAPIAN_DB --fts FTS_SQLITE_FILE --queries FILE\n"
     "                             [--rounds 5] [--warmup 1] [--per-query] [--breakdown]\n"
     "                             [--fts-sql rank|bm25] [--fts-mmap BYTES]\n"
-    "                             [--exact-counts-up-to N] [--no-facet-columns]\n";
+    "                             [--exact-counts-up-to N] [--no-facet-columns]\n"
+    "                             [--facets-in-turn]\n";
 
 Options parse_args(int argc, char* argv[]) {
     Options o;
@@ -120,6 +125,7 @@ Options parse_args(int argc, char* argv[]) {
         if (arg == "--per-query") { o.per_query = true; continue; }
         if (arg == "--breakdown") { o.breakdown = true; continue; }
         if (arg == "--no-facet-columns") { o.facet_columns = false; continue; }
+        if (arg == "--facets-in-turn") { o.facets_in_turn = true; continue; }
         if (arg == "-h" || arg == "--help") { std::cout << usage; std::exit(0); }
         if (i + 1 >= argc) throw std::invalid_argument("missing value for " + arg);
         const std::string value = argv[++i];
@@ -432,7 +438,8 @@ int main(int argc, char* argv[]) {
             columns_load_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
         }
         dateline::server::FacetColumnStore* columns_in_use = o.facet_columns ? &columns : nullptr;
-        dateline::server::SearchService service(pool, columns_in_use, {}, exact_counts_up_to);
+        const unsigned cores = o.facets_in_turn ? 1 : std::thread::hardware_concurrency();
+        dateline::server::SearchService service(pool, columns_in_use, {}, exact_counts_up_to, cores);
         Fts5Baseline fts(o.fts, o.fts_sql, o.fts_mmap);
         const long long dateline_documents =
             service.health().value("documents", static_cast<long long>(-1));
@@ -471,7 +478,9 @@ int main(int argc, char* argv[]) {
 
         // A new service for each measured Dateline page (see "Result caches" at the top).
         std::optional<dateline::server::SearchService> fresh;
-        auto new_service = [&] { fresh.emplace(pool, columns_in_use, dateline::server::SnippetSettings{}, exact_counts_up_to); };
+        auto new_service = [&] {
+            fresh.emplace(pool, columns_in_use, dateline::server::SnippetSettings{}, exact_counts_up_to, cores);
+        };
         std::vector<Variant> variants;
         auto add = [&](std::string engine, std::string name, bool breakdown,
                        std::function<nlohmann::json(std::size_t)> fn,
@@ -587,6 +596,7 @@ int main(int argc, char* argv[]) {
             {"run_s", round3(run_s)},
             {"documents", {{"dateline", dateline_documents}, {"fts5", fts5_rows}}},
             {"facet_columns", {{"used", columns_apply}, {"load_ms", round3(columns_load_ms)}}},
+            {"facets_beside_ranked_pass", !o.facets_in_turn && cores > 1},
             {"fts5_settings", {{"sqlite_version", sqlite3_libversion()},
                                {"compiled_with_fts5", sqlite3_compileoption_used("ENABLE_FTS5") != 0},
                                {"top10_sql_kind", o.fts_sql},

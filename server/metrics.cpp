@@ -109,6 +109,9 @@ std::string Metrics::render(const IndexFigures& index) const {
            index.facet_column_documents);
     single("dateline_facet_columns_bytes", "Memory held by the facet columns.",
            index.facet_column_bytes);
+    single("dateline_facet_passes_beside_total",
+           "Facet counts made on a second thread beside the ranked pass (cores were idle).",
+           index.facet_passes_beside);
     return out;
 }
 

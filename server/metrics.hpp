@@ -28,6 +28,7 @@ struct IndexFigures {
     std::uint64_t facet_column_load_failures = 0;
     std::uint64_t facet_column_documents = 0;
     std::uint64_t facet_column_bytes = 0;
+    std::uint64_t facet_passes_beside = 0;  // SearchService::facet_passes_beside
 };
 
 class Metrics {

@@ -233,6 +233,7 @@ void handle_metrics(httplib::Response& res, const RouteContext& context) {
     index.facet_column_load_failures = columns.failures;
     index.facet_column_documents = columns.documents;
     index.facet_column_bytes = columns.bytes;
+    index.facet_passes_beside = context.search.facet_passes_beside();
     try {
         auto lease = context.pool.acquire();
         index.available = true;

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cmath>
 #include <optional>
+#include <system_error>
 
 #include "facets.hpp"
 #include "schema.hpp"
@@ -79,14 +80,32 @@ void apply_sort(Xapian::Enquire& enquire, SortOrder sort) {
     }
 }
 
+// Counts a search as running for its lifetime.
+class RunningSearch {
+public:
+    explicit RunningSearch(std::atomic<unsigned>& running) : running_(running) { ++running_; }
+    ~RunningSearch() { --running_; }
+    RunningSearch(const RunningSearch&) = delete;
+    RunningSearch& operator=(const RunningSearch&) = delete;
+
+private:
+    std::atomic<unsigned>& running_;
+};
+
 }  // namespace
 
 SearchService::SearchService(DatabasePool& pool, FacetColumnStore* columns,
-                             SnippetSettings snippets, Xapian::doccount exact_counts_up_to)
-    : pool_(pool), columns_(columns), snippets_(snippets), exact_counts_up_to_(exact_counts_up_to) {}
+                             SnippetSettings snippets, Xapian::doccount exact_counts_up_to,
+                             unsigned cores)
+    : pool_(pool),
+      columns_(columns),
+      snippets_(snippets),
+      exact_counts_up_to_(exact_counts_up_to),
+      cores_(cores) {}
 
 nlohmann::json SearchService::search(const SearchRequest& request) {
     const auto start = std::chrono::steady_clock::now();
+    const RunningSearch running(searches_running_);
     auto lease = pool_.acquire();
     return with_fresh_revision(lease, [&](SearchHandle& handle) -> nlohmann::json {
         BuiltQuery built;
@@ -137,6 +156,17 @@ SearchService::Page SearchService::run_page(SearchHandle& handle, const Xapian::
     snippets.cjk_ngram = handle.settings.cjk_ngram;
     snippets.length = static_cast<std::size_t>(request.snippet_length);
 
+    // Facets not counted yet start on a second thread, if the cores allow, and are collected
+    // after the hits: the two passes are independent, and of similar cost on a large index.
+    std::optional<nlohmann::json> cached_facets;
+    std::string facet_key;
+    std::future<std::optional<nlohmann::json>> facets_beside;
+    if (request.facets.any()) {
+        facet_key = FacetCache::key(handle.db, query, request.facets);
+        cached_facets = facet_cache_.find(facet_key);
+        if (!cached_facets) facets_beside = count_facets_beside(handle, query, request.facets);
+    }
+
     Xapian::Enquire enquire(handle.db);
     enquire.set_query(query);
     enquire.set_collapse_key(schema::slot_body_hash);
@@ -151,21 +181,21 @@ SearchService::Page SearchService::run_page(SearchHandle& handle, const Xapian::
     const Xapian::doccount check_at_least = std::max(exact_total_threshold, first + count);
     const Xapian::MSet mset = enquire.get_mset(first, count, check_at_least);
 
-    std::optional<nlohmann::json> cached_facets;
-    if (request.facets.any()) {
-        const std::string facet_key = FacetCache::key(handle.db, query, request.facets);
-        cached_facets = facet_cache_.find(facet_key);
-        if (!cached_facets) {
-            cached_facets = count_facets(handle, query, request.facets);
-            facet_cache_.store(facet_key, *cached_facets);
-        }
-    }
-
     Page page;
     page.hits = nlohmann::json::array();
     const auto terms = query_terms(query);
     for (auto it = mset.begin(); it != mset.end(); ++it) {
         page.hits.push_back(hit_json(it, mset, handle, snippets, terms));
+    }
+
+    if (request.facets.any() && !cached_facets) {
+        if (facets_beside.valid()) cached_facets = facets_beside.get();
+        if (cached_facets) {
+            ++facet_passes_beside_;
+        } else {
+            cached_facets = count_facets(handle, query, request.facets);
+        }
+        facet_cache_.store(facet_key, *cached_facets);
     }
     const auto lower = mset.get_matches_lower_bound();
     const auto upper = mset.get_matches_upper_bound();
@@ -205,6 +235,32 @@ nlohmann::json SearchService::count_facets(SearchHandle& handle, const Xapian::Q
     return {{"facets", facets_json(tally, selection, handle.db, scale)},
             {"total", tally.hits * scale},
             {"sample_level", level}};
+}
+
+// Xapian objects are not thread-safe (a query's reference counts included): the other
+// thread gets the query serialised and a handle of its own from the pool. A commit between
+// the two handles' opening would make the hits and the counts disagree, so then the request's
+// own handle counts instead, as it does after any failure here (and reports the error).
+std::future<std::optional<nlohmann::json>> SearchService::count_facets_beside(
+    const SearchHandle& handle, const Xapian::Query& query, const FacetSelection& selection) {
+    if (searches_running_.load() >= cores_) return {};
+    auto count = [this, state = database_state_key(handle.db), serialised = query.serialise(),
+                  selection]() -> std::optional<nlohmann::json> {
+        try {
+            auto lease = pool_.acquire();
+            return with_fresh_revision(lease, [&](SearchHandle& helper) -> std::optional<nlohmann::json> {
+                if (database_state_key(helper.db) != state) return std::nullopt;
+                return count_facets(helper, Xapian::Query::unserialise(serialised), selection);
+            });
+        } catch (...) {
+            return std::nullopt;
+        }
+    };
+    try {
+        return std::async(std::launch::async, std::move(count));
+    } catch (const std::system_error&) {
+        return {};  // no thread to be had
+    }
 }
 
 nlohmann::json SearchService::suggestion_for(SearchHandle& handle, const BuiltQuery& built,
