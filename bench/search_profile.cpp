@@ -12,7 +12,8 @@
 //                fingerprint), no facets
 //   sample_probe sample_level_for(): counts the matches in a small sample to pick the level
 //   mset_facets  the facet pass: every match (or the sample level that the server's
-//                --exact-counts-up-to picks), unranked (BoolWeight), uncollapsed, counted
+//                --exact-counts-up-to picks) of the query without its boosts (matching_part),
+//                unranked (BoolWeight), uncollapsed, counted
 //                from the facet columns (loaded first), or with --no-facet-columns with
 //                Xapian's match spies, as for remote shards
 //   documents    get_document() + get_data() + schema::decode_data() of the 10 hits
@@ -145,11 +146,12 @@ int main(int argc, char* argv[]) {
                 t["mset"] = ms_since(start);
 
                 start = Clock::now();
+                const Xapian::Query matching = dateline::server::matching_part(built.query);
                 const int level = dateline::server::sample_level_for(
-                    handle.db, built.query, static_cast<Xapian::doccount>(exact_counts_up_to));
+                    handle.db, matching, static_cast<Xapian::doccount>(exact_counts_up_to));
                 t["sample_probe"] = ms_since(start);
                 Xapian::Enquire faceted(handle.db);
-                faceted.set_query(dateline::server::sampled(built.query, level));
+                faceted.set_query(dateline::server::sampled(matching, level));
                 faceted.set_weighting_scheme(Xapian::BoolWeight());
                 const dateline::server::FacetSelection all_facets{true, true, true, true};
                 start = Clock::now();

@@ -170,6 +170,22 @@ int sample_level_for(const Xapian::Database& db, const Xapian::Query& query,
     return level_holding(matches, half_limit);
 }
 
+Xapian::Query matching_part(const Xapian::Query& query) {
+    switch (query.get_type()) {
+        case Xapian::Query::OP_AND_MAYBE:
+            return matching_part(query.get_subquery(0));
+        case Xapian::Query::OP_FILTER: {
+            std::vector<Xapian::Query> parts;
+            for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
+                parts.push_back(i == 0 ? matching_part(query.get_subquery(0)) : query.get_subquery(i));
+            }
+            return Xapian::Query(Xapian::Query::OP_FILTER, parts.begin(), parts.end());
+        }
+        default:
+            return query;
+    }
+}
+
 Xapian::Query sampled(const Xapian::Query& query, int level) {
     if (level == 0) return query;
     return Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(schema::sample_term(level)));

@@ -53,6 +53,10 @@ int sample_level_for(const Xapian::Database& db, const Xapian::Query& query,
                      Xapian::doccount exact_counts_up_to);
 // `query` restricted to the releases of a sample level; level 0 is `query` itself.
 Xapian::Query sampled(const Xapian::Query& query, int level);
+// What decides which releases `query` matches: its AND_MAYBE boosts (exact forms, phrases)
+// dropped, at the top or under a filter. They change weights only; an unweighted pass would
+// still test each match against them (a phrase reads positions).
+Xapian::Query matching_part(const Xapian::Query& query);
 
 // Facet counts (with the exact total they were counted from) by (database revision, query,
 // selection), least recently used out first.

@@ -223,9 +223,10 @@ SearchService::Page SearchService::run_page(SearchHandle& handle, const Xapian::
 // sample, scaled up, estimate the hits without bias.
 nlohmann::json SearchService::count_facets(SearchHandle& handle, const Xapian::Query& query,
                                            const FacetSelection& selection) {
-    const int level = sample_level_for(handle.db, query, exact_counts_up_to_);
+    const Xapian::Query matching = matching_part(query);
+    const int level = sample_level_for(handle.db, matching, exact_counts_up_to_);
     Xapian::Enquire enquire(handle.db);
-    enquire.set_query(sampled(query, level));
+    enquire.set_query(sampled(matching, level));
     enquire.set_weighting_scheme(Xapian::BoolWeight());
     const auto columns = columns_ == nullptr ? nullptr : columns_->find(handle);
     const Xapian::doccount every_match = handle.db.get_doccount();

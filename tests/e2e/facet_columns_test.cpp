@@ -130,6 +130,37 @@ TEST_CASE("facet columns count what Xapian's match spies count", "[e2e][facets]"
     check_same_counts(layouts().single);
 }
 
+TEST_CASE("the facet pass counts a query's matches without testing its boosts", "[e2e][facets]") {
+    DatabasePool pool({layouts().single});
+    auto lease = pool.acquire();
+    const Xapian::Database& db = lease->db;
+    const Xapian::Query grants(dateline::schema::filter_term(dateline::schema::prefix_source,
+                                                             "Office of Grants"));
+    auto matches = [&db](const Xapian::Query& query) {
+        Xapian::Enquire enquire(db);
+        enquire.set_query(query);
+        enquire.set_weighting_scheme(Xapian::BoolWeight());
+        return enquire.get_mset(0, 0, db.get_doccount()).get_matches_estimated();
+    };
+    // Exact forms and phrases are boosts (AND_MAYBE), at the top or under a filter.
+    for (const std::string text : {"health care fraud", "\"health care\" fraud", "high-quality",
+                                   "grant", "tax OR drug", "fraud -tax"}) {
+        const Xapian::Query query = lease->query_builder.build(text, &db).query;
+        for (const Xapian::Query& whole : {query, Xapian::Query(Xapian::Query::OP_FILTER, query, grants)}) {
+            const Xapian::Query matching = dateline::server::matching_part(whole);
+            INFO(text << "\nwhole:    " << whole.get_description()
+                      << "\nmatching: " << matching.get_description());
+            CHECK(matches(matching) == matches(whole));
+            CHECK(matching.get_description().find("AND_MAYBE") == std::string::npos);
+        }
+    }
+    const Xapian::Query boosted = lease->query_builder.build("health care fraud", &db).query;
+    REQUIRE(boosted.get_type() == Xapian::Query::OP_AND_MAYBE);
+    CHECK(matches(boosted) > 0);
+    // Anything else is left as it is.
+    CHECK(dateline::server::matching_part(grants).get_description() == grants.get_description());
+}
+
 TEST_CASE("duplicates count once and releases without a body count each", "[e2e][facets]") {
     DatabasePool pool({layouts().single});
     auto lease = pool.acquire();
