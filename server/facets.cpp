@@ -177,7 +177,8 @@ Xapian::Query matching_part(const Xapian::Query& query) {
         case Xapian::Query::OP_FILTER: {
             std::vector<Xapian::Query> parts;
             for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
-                parts.push_back(i == 0 ? matching_part(query.get_subquery(0)) : query.get_subquery(i));
+                parts.push_back(i == 0 ? matching_part(query.get_subquery(0))
+                                       : query.get_subquery(i));
             }
             return Xapian::Query(Xapian::Query::OP_FILTER, parts.begin(), parts.end());
         }

@@ -213,9 +213,10 @@ SearchService::Page SearchService::run_page(SearchHandle& handle, const Xapian::
     return page;
 }
 
-// A pass of its own over every match, unranked (BoolWeight) and uncollapsed: the match spies
-// see every match either way, and weighting and collapsing each of them cost more than
-// counting (measured: the full page's p99 halves, at 116k releases and at 1M). With
+// A pass of its own over every match of the query's matching part (its boosts dropped),
+// unranked (BoolWeight) and uncollapsed: the match spies see every match either way, and
+// weighting and collapsing each of them cost more than counting (measured: the full page's
+// p99 halves, at 116k releases and at 1M). With
 // duplicates collapsed, Xapian's match count stays an estimate; counting distinct body
 // hashes gives the exact number of hits, kept with the facets.
 // Counting is linear in the matches: a broad query is counted over one sample level only,
@@ -249,10 +250,11 @@ std::future<std::optional<nlohmann::json>> SearchService::count_facets_beside(
                   selection]() -> std::optional<nlohmann::json> {
         try {
             auto lease = pool_.acquire();
-            return with_fresh_revision(lease, [&](SearchHandle& helper) -> std::optional<nlohmann::json> {
-                if (database_state_key(helper.db) != state) return std::nullopt;
-                return count_facets(helper, Xapian::Query::unserialise(serialised), selection);
-            });
+            return with_fresh_revision(
+                lease, [&](SearchHandle& helper) -> std::optional<nlohmann::json> {
+                    if (database_state_key(helper.db) != state) return std::nullopt;
+                    return count_facets(helper, Xapian::Query::unserialise(serialised), selection);
+                });
         } catch (...) {
             return std::nullopt;
         }

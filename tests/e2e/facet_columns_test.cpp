@@ -134,8 +134,8 @@ TEST_CASE("the facet pass counts a query's matches without testing its boosts", 
     DatabasePool pool({layouts().single});
     auto lease = pool.acquire();
     const Xapian::Database& db = lease->db;
-    const Xapian::Query grants(dateline::schema::filter_term(dateline::schema::prefix_source,
-                                                             "Office of Grants"));
+    const Xapian::Query grants(
+        dateline::schema::filter_term(dateline::schema::prefix_source, "Office of Grants"));
     auto matches = [&db](const Xapian::Query& query) {
         Xapian::Enquire enquire(db);
         enquire.set_query(query);
@@ -146,7 +146,8 @@ TEST_CASE("the facet pass counts a query's matches without testing its boosts", 
     for (const std::string text : {"health care fraud", "\"health care\" fraud", "high-quality",
                                    "grant", "tax OR drug", "fraud -tax"}) {
         const Xapian::Query query = lease->query_builder.build(text, &db).query;
-        for (const Xapian::Query& whole : {query, Xapian::Query(Xapian::Query::OP_FILTER, query, grants)}) {
+        for (const Xapian::Query& whole :
+             {query, Xapian::Query(Xapian::Query::OP_FILTER, query, grants)}) {
             const Xapian::Query matching = dateline::server::matching_part(whole);
             INFO(text << "\nwhole:    " << whole.get_description()
                       << "\nmatching: " << matching.get_description());

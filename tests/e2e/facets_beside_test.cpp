@@ -38,8 +38,8 @@ json untimed(json response) {
 // (then the any-words reading runs a second page), and filters alone.
 std::vector<SearchRequest> requests() {
     std::vector<SearchRequest> all;
-    for (const std::string text : {"fraud", "\"health care\"", "tax OR drug", "sentenced prison",
-                                   "zzzunknown grant", ""}) {
+    for (const std::string text :
+         {"fraud", "\"health care\"", "tax OR drug", "sentenced prison", "zzzunknown grant", ""}) {
         all.push_back(faceted(text));
     }
     SearchRequest dated = faceted("attorney");
@@ -83,8 +83,12 @@ void check_same_responses(const std::vector<std::string>& paths) {
 }  // namespace
 
 TEST_CASE("facets counted beside the ranked pass equal those counted after it", "[e2e][facets]") {
-    SECTION("one database (facet columns)") { check_same_responses({sample_layouts().single}); }
-    SECTION("local shards (match spies)") { check_same_responses({sample_layouts().sharded}); }
+    SECTION("one database (facet columns)") {
+        check_same_responses({sample_layouts().single});
+    }
+    SECTION("local shards (match spies)") {
+        check_same_responses({sample_layouts().sharded});
+    }
 }
 
 TEST_CASE("a search without facets starts no second pass", "[e2e][facets]") {
